@@ -184,7 +184,12 @@ public sealed partial class TomlEditor
         }
     }
 
-    private int LineStart(int index) => index == 0 ? 0 : _text.LastIndexOf('\n', index - 1) + 1;
+    private int LineStart(int index)
+    {
+        var start = index == 0 ? 0 : _text.LastIndexOf('\n', index - 1) + 1;
+        // A byte-order mark belongs to the file, not to the first line's content.
+        return start == 0 && _text.Length > 0 && _text[0] == '\uFEFF' && index > 0 ? 1 : start;
+    }
 
     private int EndOfLine(int index)
     {
