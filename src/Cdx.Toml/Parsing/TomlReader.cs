@@ -122,6 +122,10 @@ internal sealed partial class TomlReader
         {
             return;
         }
+        if (c == '\r')
+        {
+            throw Fail(_pos, "carriage return (U+000D) must be followed by a line feed; use LF or CRLF line endings");
+        }
         throw Fail(_pos, $"expected end of line after {after}, found {Describe(c)}; put each key = value on its own line");
     }
 
