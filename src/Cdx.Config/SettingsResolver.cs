@@ -25,7 +25,10 @@ internal sealed partial class SettingsResolver(
         var approval = ResolveApproval();
         var reviewer = ResolveReviewer();
         var sandbox = ResolveSandbox();
-        CheckNeverWithoutFullAccess(approval);
+        if (ConfigModelBuilder.ReadApprovalPolicy(merged) is not null)
+        {
+            CheckNeverWithoutFullAccess(approval);
+        }
         var web = ResolveWebSearch(sandbox);
         var features = ResolveFeatures();
         return new ResolvedSettings(approval, reviewer, sandbox, web, features);

@@ -84,11 +84,11 @@ internal static partial class ConfigModelBuilder
                 throw NodeReader.Error(fileNode, $"{p}.config_file must point to an existing file at {configFile}; create it or fix the path (relative paths resolve from the file that declares the role)");
             }
             var file = ParseRoleFile(configFile);
-            if (file["name"] is TomlString { Value: var n } && !string.IsNullOrWhiteSpace(n))
+            if (file.TryGetValue("name", out var nv) && nv is TomlString { Value: var n } && !string.IsNullOrWhiteSpace(n))
             {
                 name = n.Trim();
             }
-            if (file["description"] is TomlString { Value: var d })
+            if (file.TryGetValue("description", out var dv) && dv is TomlString { Value: var d })
             {
                 description = d;
             }
