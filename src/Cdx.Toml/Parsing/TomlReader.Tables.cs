@@ -18,10 +18,9 @@ internal sealed partial class TomlReader
         SkipWs();
         // Resolve the key before the value: a multi-line value moves the line counter on.
         var owner = target;
-        string[]? relative = null;
         for (var i = 0; i < key.Count - 1; i++)
         {
-            owner = DescendForDottedKey(owner, key, i, section, ref relative, target);
+            owner = DescendForDottedKey(owner, key, i, section, target);
         }
         if (owner.Find(key.Last) is not null)
         {
@@ -35,7 +34,7 @@ internal sealed partial class TomlReader
         _rec?.OnKeyValue(target, owner, key.Last, value, keyStart, valueStart, _pos);
     }
 
-    private TomlTable DescendForDottedKey(TomlTable table, ParsedKey key, int i, int section, ref string[]? relative, TomlTable container)
+    private TomlTable DescendForDottedKey(TomlTable table, ParsedKey key, int i, int section, TomlTable container)
     {
         var part = key.PartAt(i);
         var existing = table.Find(part);
@@ -44,11 +43,7 @@ internal sealed partial class TomlReader
             var created = new TomlTable(TableOrigin.Dotted) { DottedSection = section };
             At(created, key.StartAt(i));
             table.AddEntry(part, created, created.Position);
-            if (_rec is not null)
-            {
-                relative = key.ToArray()[..(i + 1)];
-                _rec.OnDottedTable(created, container, relative);
-            }
+            _rec?.OnDottedTable(created, container, key.ToArray()[..(i + 1)]);
             return created;
         }
         var shown = key.Display(i);
@@ -68,6 +63,7 @@ internal sealed partial class TomlReader
                 case TableOrigin.Implicit:
                     t.Origin = TableOrigin.Dotted;
                     t.DottedSection = section;
+                    _rec?.OnDottedTable(t, container, key.ToArray()[..(i + 1)]);
                     break;
             }
             return t;
