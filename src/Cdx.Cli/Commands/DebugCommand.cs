@@ -10,6 +10,7 @@ public static class DebugCommand
     {
         var debug = new Command("debug", "Tools for inspecting how cdx reads its inputs.");
         // One line per debug subcommand; each lives in its own file.
+        debug.Subcommands.Add(DebugConfigCommand.Create());
         debug.Subcommands.Add(TomlDecodeCommand.Create());
         return debug;
     }
