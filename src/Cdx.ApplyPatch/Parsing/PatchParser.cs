@@ -19,18 +19,13 @@ public static partial class PatchParser
         ArgumentNullException.ThrowIfNull(text);
         var lines = SplitLines(text.Trim());
         var (start, count) = FindBody(lines);
-        var hunks = new List<PatchHunk>();
-        var index = start + 1;
-        var end = start + count - 1;
-        var lineNumber = 2;
-        while (index < end)
+        var parser = new HunkLineParser();
+        for (var i = start + 1; i < start + count - 1; i++)
         {
-            var (hunk, used) = ParseHunk(lines, index, end, lineNumber);
-            hunks.Add(hunk);
-            index += used;
-            lineNumber += used;
+            parser.Feed(lines[i]);
         }
-        return new Patch(hunks, string.Join('\n', lines, start, count));
+        parser.FeedLast(lines[start + count - 1]);
+        return new Patch(parser.Hunks, string.Join('\n', lines, start, count)) { EnvironmentId = parser.EnvironmentId };
     }
 
     /// <summary>Parses <paramref name="text"/> without throwing; null and the error when it is invalid.</summary>
