@@ -15,6 +15,7 @@ public static class CliApp
         // One line per top-level command; each command lives in its own file under Commands/.
         root.Subcommands.Add(DebugCommand.Create());
         root.Subcommands.Add(FeaturesCommand.Create());
+        root.Subcommands.Add(ApplyPatchCommand.Create());
         return root;
     }
 
@@ -23,6 +24,12 @@ public static class CliApp
     {
         try
         {
+            args = InvocationName.Rewrite(InvocationName.ReadArgv0(), args);
+            // apply-patch takes arbitrary text as its argument: run it before option parsing sees it.
+            if (args is [ApplyPatchCommand.Name, .. var rest] && rest is not ["-h" or "--help" or "-?"])
+            {
+                return ApplyPatchCommand.Run(rest, Console.In, Console.Out, Console.Error);
+            }
             var parse = BuildRoot().Parse(args);
             var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(config);

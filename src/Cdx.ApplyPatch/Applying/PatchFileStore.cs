@@ -1,0 +1,36 @@
+using System.Text;
+using Cdx.ApplyPatch.Workspace;
+
+namespace Cdx.ApplyPatch.Applying;
+
+/// <summary>The file operations a patch needs; on disk, or in memory over the disk for verification.</summary>
+internal abstract class PatchFileStore
+{
+    protected static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a file an Update will change; Codex's message when it cannot.</summary>
+    public abstract string ReadForUpdate(ResolvedPath path);
+
+    /// <summary>Reads a file a Delete will remove (null when it is not UTF-8 text); errors if it is missing.</summary>
+    public abstract string? ReadForDelete(ResolvedPath path);
+
+    /// <summary>Writes <paramref name="contents"/>, creating parent directories; keeps the mode of <paramref name="modeFrom"/>.</summary>
+    public abstract void Write(ResolvedPath path, string contents, ResolvedPath? modeFrom);
+
+    /// <summary>Removes a regular file (or a symlink); <paramref name="context"/> starts the error message.</summary>
+    public abstract void Delete(ResolvedPath path, string context);
+
+    protected static string DescribeReadError(Exception ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "No such file or directory (os error 2)",
+        DecoderFallbackException => "stream did not contain valid UTF-8",
+        UnauthorizedAccessException => "Permission denied (os error 13)",
+        _ => ex.Message,
+    };
+
+    protected static string DecodeStrict(byte[] bytes) => StrictUtf8.GetString(bytes);
+
+    protected static byte[] Encode(string text) => Lenient.GetBytes(text);
+
+    private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false);
+}

@@ -1,0 +1,107 @@
+namespace Cdx.ApplyPatch.Workspace;
+
+/// <summary>
+/// Resolves patch paths against a working directory the way the kernel would (`..` after a
+/// symlink goes where the link points) and says whether the result stays inside that directory.
+/// </summary>
+public sealed class WorkspacePaths
+{
+    private const int MaxSymlinkHops = 40;
+
+    /// <summary>Creates a resolver for the workspace rooted at <paramref name="workingDirectory"/>.</summary>
+    public WorkspacePaths(string workingDirectory)
+    {
+        WorkingDirectory = Path.GetFullPath(workingDirectory);
+        Root = ResolvePhysical(WorkingDirectory, followFinal: true);
+    }
+
+    /// <summary>The working directory as given (absolute).</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>The working directory with every symlink resolved.</summary>
+    public string Root { get; }
+
+    /// <summary>
+    /// Resolves <paramref name="raw"/>. With <paramref name="followFinalLink"/> false a final symlink is
+    /// the target itself (deleting a link removes the link, not what it points to).
+    /// </summary>
+    public ResolvedPath Resolve(string raw, bool followFinalLink = true)
+    {
+        var joined = Path.IsPathRooted(raw) ? raw : WorkingDirectory.TrimEnd('/') + "/" + raw;
+        var display = Path.IsPathRooted(raw) ? raw : Path.Join(WorkingDirectory, raw);
+        var physical = ResolvePhysical(joined, followFinalLink);
+        return new ResolvedPath(raw, display, physical, IsUnderRoot(physical));
+    }
+
+    private bool IsUnderRoot(string physical)
+    {
+        if (Root == "/")
+        {
+            return true;
+        }
+        return physical == Root || physical.StartsWith(Root + "/", StringComparison.Ordinal);
+    }
+
+    // A small realpath(3) that tolerates missing trailing components (files about to be created).
+    private static string ResolvePhysical(string absolute, bool followFinal)
+    {
+        var pending = new Stack<string>(Split(absolute).Reverse());
+        var parts = new List<string>();
+        var hops = 0;
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            if (part is "" or ".")
+            {
+                continue;
+            }
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+                continue;
+            }
+            var candidate = "/" + string.Join('/', parts.Append(part));
+            var isFinal = pending.Count == 0;
+            var target = (isFinal && !followFinal) ? null : ReadLink(candidate);
+            if (target is null)
+            {
+                parts.Add(part);
+                continue;
+            }
+            if (++hops > MaxSymlinkHops)
+            {
+                throw new IOException($"Too many levels of symbolic links resolving {absolute}");
+            }
+            if (target.StartsWith('/'))
+            {
+                parts.Clear();
+            }
+            foreach (var p in Split(target).Reverse())
+            {
+                pending.Push(p);
+            }
+        }
+        return "/" + string.Join('/', parts);
+    }
+
+    private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string? ReadLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
