@@ -14,6 +14,7 @@ public static class CliApp
             ".rules and AGENTS.md, plus a self-hostable governance server.");
         // One line per top-level command; each command lives in its own file under Commands/.
         root.Subcommands.Add(DebugCommand.Create());
+        root.Subcommands.Add(ExecPolicyCommand.Create());
         return root;
     }
 
@@ -22,6 +23,10 @@ public static class CliApp
     {
         try
         {
+            if (ExecPolicyCommand.IsRawCheck(args))
+            {
+                return ExecPolicyCommand.RunCheck(args[2..]);
+            }
             var parse = BuildRoot().Parse(args);
             var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(config);
