@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(DebugCommand.Create());
         root.Subcommands.Add(FeaturesCommand.Create());
         root.Subcommands.Add(ApplyPatchCommand.Create());
+        root.Subcommands.Add(ExecPolicyCommand.Create());
         return root;
     }
 
@@ -29,6 +30,9 @@ public static class CliApp
             if (args is [ApplyPatchCommand.Name, .. var rest] && rest is not ["-h" or "--help" or "-?"])
             {
                 return ApplyPatchCommand.Run(rest, Console.In, Console.Out, Console.Error);
+            if (ExecPolicyCommand.IsRawCheck(args))
+            {
+                return ExecPolicyCommand.RunCheck(args[2..]);
             }
             var parse = BuildRoot().Parse(args);
             var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };

@@ -1,0 +1,4 @@
+namespace Cdx.ExecPolicy.Rules;
+
+/// <summary>A semantic error in a rule definition (bad pattern, decision, example, ...).</summary>
+public sealed class PolicyRuleException(string message) : Exception(message);
