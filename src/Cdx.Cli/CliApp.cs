@@ -14,6 +14,7 @@ public static class CliApp
             ".rules and AGENTS.md, plus a self-hostable governance server.");
         // One line per top-level command; each command lives in its own file under Commands/.
         root.Subcommands.Add(DebugCommand.Create());
+        root.Subcommands.Add(SandboxCommand.Create());
         return root;
     }
 
