@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(FeaturesCommand.Create());
         root.Subcommands.Add(ApplyPatchCommand.Create());
         root.Subcommands.Add(ExecPolicyCommand.Create());
+        root.Subcommands.Add(SandboxCommand.Create());
         return root;
     }
 
