@@ -31,6 +31,7 @@ public static class CliApp
             if (args is [ApplyPatchCommand.Name, .. var rest] && rest is not ["-h" or "--help" or "-?"])
             {
                 return ApplyPatchCommand.Run(rest, Console.In, Console.Out, Console.Error);
+            }
             if (ExecPolicyCommand.IsRawCheck(args))
             {
                 return ExecPolicyCommand.RunCheck(args[2..]);
