@@ -2,6 +2,12 @@ namespace Cdx.Toml.Parsing;
 
 internal sealed partial class TomlReader
 {
+    // Arrays and inline tables recurse; a bound keeps hostile input (`a = [[[[...`) a parse error
+    // instead of a stack overflow, which no caller could catch. Real configs nest a few levels.
+    private const int MaxNesting = 256;
+
+    private int _depth;
+
     private TomlValue ParseValue()
     {
         if (_pos >= _src.Length)
@@ -28,10 +34,14 @@ internal sealed partial class TomlReader
                 value = ParseKeyword("false", false);
                 break;
             case '[':
+                EnterNested(start);
                 value = ParseArray();
+                _depth--;
                 break;
             case '{':
+                EnterNested(start);
                 value = ParseInlineTable();
+                _depth--;
                 break;
             default:
                 if (c == '+' || c == '-' || c == 'i' || c == 'n' || (uint)(c - '0') <= 9)
@@ -44,6 +54,14 @@ internal sealed partial class TomlReader
         value.Position = position;
         value.SourcePath = _path;
         return value;
+    }
+
+    private void EnterNested(int index)
+    {
+        if (++_depth > MaxNesting)
+        {
+            throw Fail(index, $"arrays and inline tables are nested more than {MaxNesting} levels deep; flatten the value");
+        }
     }
 
     private bool IsTripleQuote(char q) => _pos + 2 < _src.Length && _src[_pos + 1] == q && _src[_pos + 2] == q;
