@@ -105,4 +105,27 @@ public sealed class ProtectedPathEscapeTests : Hostile
         AssertBlocked(await Sh("echo x > sub/.codex/config.toml && echo ESCAPED", policy));
         Assert.False(File.Exists(Path.Combine(extra, ".codex/config.toml")));
     }
+
+    [Fact]
+    public async Task A_missing_protected_dir_stays_blocked_while_another_sandbox_ends()
+    {
+        // Two sandboxes share the placeholder for the missing .git; the first one ending must not
+        // remove it from under the second (that would detach the second's read-only mount).
+        var manager = new ExecSessionManager();
+        await using var _ = manager;
+        var request = new ExecRequest
+        {
+            Command = ["/bin/sh", "-c", "read go; mkdir -p .git/hooks && echo ESCAPED; exit 1"],
+            WorkingDirectory = Dirs.Workspace,
+            Policy = SandboxPolicy.WorkspaceWrite,
+            Tty = true,
+            Timeout = TimeSpan.FromSeconds(20),
+        };
+        var first = await manager.StartAsync(request, TimeSpan.FromMilliseconds(300), CancellationToken.None);
+        Assert.NotNull(first.SessionId);
+        Assert.Equal(0, (await Sh("true")).ExitCode);
+        var done = await manager.WriteStdinAsync(first.SessionId.Value, "go\n", TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.DoesNotContain("ESCAPED", done.Output);
+        Assert.False(File.Exists(Dirs.Ws(".git/hooks")) || Directory.Exists(Dirs.Ws(".git/hooks")));
+    }
 }
