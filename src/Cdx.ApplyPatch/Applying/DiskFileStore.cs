@@ -11,7 +11,8 @@ internal sealed class DiskFileStore : PatchFileStore
         {
             if (Directory.Exists(path.Physical))
             {
-                throw new IOException("Is a directory (os error 21)");
+                throw new PatchApplyException(
+                    $"Failed to read file to update {path.Display}: path `{path.Display}` is not a file", path.Display);
             }
             return DecodeStrict(File.ReadAllBytes(path.Physical));
         }
@@ -60,7 +61,8 @@ internal sealed class DiskFileStore : PatchFileStore
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new PatchApplyException($"Failed to create parent directories for {path.Display}", path.Display, ex);
+                // Codex reports a parent it cannot create (e.g. a regular file in the way) as a failed write.
+                throw new PatchApplyException($"Failed to write file {path.Display}", path.Display, ex);
             }
         }
         try

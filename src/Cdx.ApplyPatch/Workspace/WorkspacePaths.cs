@@ -1,8 +1,9 @@
 namespace Cdx.ApplyPatch.Workspace;
 
 /// <summary>
-/// Resolves patch paths against a working directory the way the kernel would (`..` after a
-/// symlink goes where the link points) and says whether the result stays inside that directory.
+/// Resolves patch paths against a working directory: lexically first (as Codex does: `a/../b` is
+/// `b` even when `a` is a symlink), then following symlinks to find where the bytes really live,
+/// and says whether that stays inside the directory.
 /// </summary>
 public sealed class WorkspacePaths
 {
@@ -27,10 +28,33 @@ public sealed class WorkspacePaths
     /// </summary>
     public ResolvedPath Resolve(string raw, bool followFinalLink = true)
     {
-        var joined = Path.IsPathRooted(raw) ? raw : WorkingDirectory.TrimEnd('/') + "/" + raw;
-        var display = Path.IsPathRooted(raw) ? raw : Path.Join(WorkingDirectory, raw);
-        var physical = ResolvePhysical(joined, followFinalLink);
+        // Codex names (and opens) the lexically normalised path: `.`, `..`, `//` and a trailing `/` are folded.
+        var display = Lexical(Path.IsPathRooted(raw) ? raw : WorkingDirectory.TrimEnd('/') + "/" + raw);
+        var physical = ResolvePhysical(display, followFinalLink);
         return new ResolvedPath(raw, display, physical, IsUnderRoot(physical));
+    }
+
+    /// <summary>Folds `.`, `..` and repeated or trailing separators of an absolute path without touching the disk.</summary>
+    public static string Lexical(string absolute)
+    {
+        var parts = new List<string>();
+        foreach (var part in Split(absolute))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+                continue;
+            }
+            parts.Add(part);
+        }
+        return "/" + string.Join('/', parts);
     }
 
     private bool IsUnderRoot(string physical)
