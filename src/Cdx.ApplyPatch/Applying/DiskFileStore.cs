@@ -16,7 +16,7 @@ internal sealed class DiskFileStore : PatchFileStore
             }
             return DecodeStrict(File.ReadAllBytes(path.Physical));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidUtf8Exception)
         {
             throw new PatchApplyException($"Failed to read file to update {path.Display}: {DescribeReadError(ex)}", path.Display, ex);
         }
@@ -35,7 +35,7 @@ internal sealed class DiskFileStore : PatchFileStore
             {
                 return DecodeStrict(bytes);
             }
-            catch (System.Text.DecoderFallbackException)
+            catch (InvalidUtf8Exception)
             {
                 return null;
             }

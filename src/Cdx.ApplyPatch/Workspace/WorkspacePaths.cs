@@ -57,14 +57,11 @@ public sealed class WorkspacePaths
         return "/" + string.Join('/', parts);
     }
 
-    private bool IsUnderRoot(string physical)
-    {
-        if (Root == "/")
-        {
-            return true;
-        }
-        return physical == Root || physical.StartsWith(Root + "/", StringComparison.Ordinal);
-    }
+    private bool IsUnderRoot(string physical) => IsUnder(physical, Root);
+
+    /// <summary>True when the absolute, resolved <paramref name="physical"/> is <paramref name="root"/> or lies below it.</summary>
+    public static bool IsUnder(string physical, string root) =>
+        root == "/" || physical == root || physical.StartsWith(root + "/", StringComparison.Ordinal);
 
     // A small realpath(3) that tolerates missing trailing components (files about to be created).
     private static string ResolvePhysical(string absolute, bool followFinal)
