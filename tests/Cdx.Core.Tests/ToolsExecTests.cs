@@ -35,7 +35,7 @@ public sealed class ToolsExecTests
         Directory.CreateDirectory(ws.PathOf("sub"));
         await using var rt = ws.Runtime();
         var events = new RecordingEvents();
-        var text = await rt.TextAsync(Calls.Fn("exec_command", """{"cmd":"pwd","workdir":"sub"}"""), events);
+        var text = await rt.TextAsync(Calls.Fn("exec_command", """{"cmd":"pwd","workdir":"sub","yield_time_ms":30000}"""), events);
         Assert.EndsWith($"Output:\n{ws.PathOf("sub")}\n", text);
         Assert.Equal("/bin/bash -lc pwd", events.Finished[0].Command);
     }
