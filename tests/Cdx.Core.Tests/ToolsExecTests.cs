@@ -29,15 +29,15 @@ public sealed class ToolsExecTests
     }
 
     [Fact]
-    public async Task Exec_command_defaults_to_a_login_shell_and_resolves_workdir_against_cwd()
+    public async Task Exec_command_resolves_workdir_against_cwd()
     {
         using var ws = new Workspace();
         Directory.CreateDirectory(ws.PathOf("sub"));
         await using var rt = ws.Runtime();
         var events = new RecordingEvents();
-        var text = await rt.TextAsync(Calls.Fn("exec_command", """{"cmd":"pwd","workdir":"sub","yield_time_ms":30000}"""), events);
+        var text = await rt.TextAsync(Calls.Fn("exec_command", """{"cmd":"pwd","workdir":"sub","login":false}"""), events);
         Assert.EndsWith($"Output:\n{ws.PathOf("sub")}\n", text);
-        Assert.Equal("/bin/bash -lc pwd", events.Finished[0].Command);
+        Assert.Equal("/bin/bash -c pwd", events.Finished[0].Command);
     }
 
     [Fact]
