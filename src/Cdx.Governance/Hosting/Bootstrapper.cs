@@ -15,7 +15,7 @@ internal sealed class Bootstrapper(GovernanceDb db, SigningKeyStore keys, TimePr
     public async Task RunAsync(CancellationToken ct)
     {
         await db.Database.EnsureCreatedAsync(ct);
-        var info = await db.SchemaInfo.FirstOrDefaultAsync(ct);
+        var info = await db.SchemaInfo.FirstOrDefaultAsync(s => s.Id == 1, ct);
         if (info is null)
         {
             db.SchemaInfo.Add(new SchemaInfoRow { Id = 1, Version = GovernanceDb.SchemaVersion });

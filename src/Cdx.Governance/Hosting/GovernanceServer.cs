@@ -1,5 +1,4 @@
 using Cdx.Governance.Endpoints;
-using Cdx.Governance.Scim;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -34,7 +33,6 @@ public static class GovernanceServer
         AdminWorkspaceEndpoints.Map(app);
         AdminIdentityEndpoints.Map(app);
         AdminPolicyEndpoints.Map(app);
-        ScimEndpoints.Map(app);
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<Bootstrapper>().RunAsync(ct);
