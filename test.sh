@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests use: real bubblewrap for the sandbox, python3 for peers/conformance.
-packages=(bubblewrap python3)
+# Debian packages the tests use: real bubblewrap for the sandbox, python3 for peers/conformance
+# and sandbox escape attempts, curl for the sandbox acceptance check.
+packages=(bubblewrap python3 curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -40,6 +40,10 @@ public static class ConfigKeys
         "project_doc_max_bytes", "project_doc_fallback_filenames", "project_root_markers",
         "model_instructions_file", "developer_instructions", "allow_login_shell", "analytics.enabled",
         "notify", "history.persistence", "history.max_bytes", "projects.<path>.trust_level", "profile", "profiles.<name>",
+        "experimental_instructions_file", "instructions", "compact_prompt", "experimental_compact_prompt_file",
+        "oss_provider", "model_auto_compact_token_limit", "model_supports_reasoning_summaries", "plan_mode_reasoning_effort",
+        "service_tier", "personality", "hide_agent_reasoning", "show_raw_agent_reasoning", "tool_output_token_limit",
+        "background_terminal_max_timeout", "suppress_unstable_features_warning", "log_dir",
     ];
 
     /// <summary>Top-level keys Codex documents; anything else gets an "unknown key" notice.</summary>
@@ -62,6 +66,27 @@ public static class ConfigKeys
         "apps", "plugins", "marketplaces", "memories", "experimental_use_unified_exec_tool", "tools_view_image",
         "apps_mcp_product_sku", "experimental_realtime_ws_base_url", "enforce_residency",
     };
+
+    /// <summary>
+    /// The requirements.toml keys cdx validates and enforces (dotted; `&lt;name&gt;` is a user-chosen
+    /// table key). docs/configuration.md must document each one; a test checks it.
+    /// </summary>
+    public static IReadOnlyList<string> Requirements { get; } =
+    [
+        "allowed_approval_policies", "allowed_approvals_reviewers", "allowed_sandbox_modes", "remote_sandbox_config",
+        "allowed_web_search_modes", "features", "feature_requirements", "rules.prefix_rules",
+        "mcp_servers.<name>.identity", "plugins.<plugin>.mcp_servers.<name>.identity", "apps.<id>.enabled",
+        "apps.<id>.tools.<tool>.approval_mode", "enforce_residency", "experimental_network",
+        "allowed_permission_profiles", "default_permissions", "permissions.<name>", "permissions.filesystem.deny_read",
+        "hooks", "allow_managed_hooks_only", "guardian_policy_config", "allow_appshots", "allow_remote_control",
+        "allowed_login_methods", "allowed_chatgpt_workspaces", "cli_auth_credentials_store", "chatgpt_base_url",
+        "experimental_network.enabled", "experimental_network.http_port", "experimental_network.socks_port",
+        "experimental_network.allow_upstream_proxy", "experimental_network.dangerously_allow_non_loopback_proxy",
+        "experimental_network.dangerously_allow_all_unix_sockets", "experimental_network.domains",
+        "experimental_network.allowed_domains", "experimental_network.denied_domains",
+        "experimental_network.managed_allowed_domains_only", "experimental_network.unix_sockets",
+        "experimental_network.allow_unix_sockets", "experimental_network.allow_local_binding",
+    ];
 
     /// <summary>Keys a project `.codex/config.toml` may not set (ignored with a notice).</summary>
     public static IReadOnlySet<string> ProjectIgnored { get; } = new HashSet<string>(StringComparer.Ordinal)

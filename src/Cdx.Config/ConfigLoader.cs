@@ -30,7 +30,7 @@ public static partial class ConfigLoader
         }
         var resolver = new SettingsResolver(merged, stack.Trust, requirements, origins, notices);
         var resolved = resolver.Resolve();
-        var config = ConfigModelBuilder.Build(merged, options.Cwd, resolved);
+        var config = ConfigModelBuilder.Build(merged, options.Cwd, options.CodexHome, resolved);
         config = resolver.ApplyMcpAllowlist(config);
         AddDefaultOrigins(config, origins);
         return new EffectiveConfig

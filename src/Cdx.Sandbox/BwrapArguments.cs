@@ -9,6 +9,13 @@ namespace Cdx.Sandbox;
 /// </summary>
 public static class BwrapArguments
 {
+    /// <summary>
+    /// Host-wide kernel settings under /proc that stay read-only inside the sandbox (sysctls,
+    /// magic SysRq, IRQ routing, PSI triggers, MTRRs, driver knobs).
+    /// </summary>
+    internal static readonly string[] ProcKernelInterfaces =
+        ["/proc/sys", "/proc/sysrq-trigger", "/proc/irq", "/proc/bus", "/proc/pressure", "/proc/mtrr", "/proc/acpi", "/proc/fs", "/proc/driver", "/proc/scsi"];
+
     /// <summary>Plans how <paramref name="command"/> runs under <paramref name="policy"/> in <paramref name="cwd"/>.</summary>
     public static SandboxLaunch Plan(SandboxPolicy policy, IReadOnlyList<string> command, string cwd, string? tmpdir, string? pathForLookup)
     {
@@ -51,7 +58,14 @@ public static class BwrapArguments
         {
             args.Add("--unshare-net");
         }
-        args.AddRange(["--proc", "/proc", "--cap-drop", "ALL"]);
+        args.AddRange(["--proc", "/proc"]);
+        // bwrap leaves /proc/sys writable when its directory looks read-only, but as host root
+        // (uid 0 mapped to itself) sysctl files still accept writes by owner: cover them.
+        foreach (var kernelKnob in ProcKernelInterfaces)
+        {
+            args.AddRange(["--ro-bind-try", kernelKnob, kernelKnob]);
+        }
+        args.AddRange(["--cap-drop", "ALL"]);
         args.AddRange(["--seccomp", SandboxLaunch.SeccompFd.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         args.AddRange(["--chdir", cwd, "--"]);
         args.AddRange(command);

@@ -10,16 +10,20 @@ public static class BwrapLocator
         "or make the container itself the sandbox and run with `-s danger-full-access`";
 
     /// <summary>The bwrap path, or throws a <see cref="SandboxException"/> that says how to install it.</summary>
-    public static string Locate()
+    public static string Locate() => Locate(
+        Environment.GetEnvironmentVariable("CDX_BWRAP"),
+        ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"],
+        Environment.GetEnvironmentVariable("PATH"));
+
+    /// <summary>Looks in <paramref name="overridePath"/> (CDX_BWRAP), then <paramref name="fixedPaths"/>, then <paramref name="searchPath"/>.</summary>
+    internal static string Locate(string? overridePath, IReadOnlyList<string> fixedPaths, string? searchPath)
     {
-        var overridePath = Environment.GetEnvironmentVariable("CDX_BWRAP");
         if (!string.IsNullOrEmpty(overridePath))
         {
             return File.Exists(overridePath)
                 ? overridePath
                 : throw new SandboxException($"CDX_BWRAP names {overridePath}, which does not exist; fix the path or unset CDX_BWRAP.");
         }
-        string[] fixedPaths = ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"];
         foreach (var p in fixedPaths)
         {
             if (File.Exists(p))
@@ -27,7 +31,7 @@ public static class BwrapLocator
                 return p;
             }
         }
-        var fromPath = ExecutableSearch.Find("bwrap", Environment.GetEnvironmentVariable("PATH"));
+        var fromPath = ExecutableSearch.Find("bwrap", searchPath);
         return fromPath ?? throw new SandboxException(
             $"the sandbox needs bubblewrap (bwrap), which is not installed, and cdx never runs commands unsandboxed in its place; {InstallHint}.");
     }

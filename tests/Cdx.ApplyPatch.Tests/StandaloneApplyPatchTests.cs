@@ -134,6 +134,8 @@ public sealed class StandaloneApplyPatchTests : IDisposable
     [InlineData("*** Add File: sub/../../outside.txt\n+x")]
     [InlineData("*** Update File: inside.txt\n*** Move to: ../outside.txt\n@@\n-a\n+b")]
     [InlineData("*** Delete File: ../outside.txt")]
+    [InlineData("*** Add File: /etc/x\n+x")]
+    [InlineData("*** Update File: inside.txt\n*** Move to: /etc/x\n@@\n-a\n+b")]
     public void Paths_escaping_the_working_directory_are_refused_before_anything_is_written(string hunk)
     {
         File.WriteAllText(Cwd("inside.txt"), "a\n");
@@ -143,6 +145,7 @@ public sealed class StandaloneApplyPatchTests : IDisposable
         Assert.Equal("", stdout);
         Assert.Contains("outside the working directory", stderr);
         Assert.Equal(before, TreeSnapshot.Take(_box.Path));
+        Assert.False(File.Exists("/etc/x"));
     }
 
     [Fact]

@@ -104,11 +104,12 @@ public sealed class DebugConfigCommandTests : IDisposable
     {
         var text = "allowed_sandbox_modes = [\"read-only\"\n";
         var req = _w.Write("sys/requirements.toml", text);
+        var before = File.ReadAllBytes(req);
         var result = await _w.RunAsync("debug", "config", "--json");
         Assert.NotEqual(0, result.ExitCode);
         Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(req)}:\d+:\d+: ", result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
-        Assert.Equal(text, File.ReadAllText(req));
+        Assert.Equal(before, File.ReadAllBytes(req));
     }
 
     [Fact]
@@ -125,10 +126,12 @@ public sealed class DebugConfigCommandTests : IDisposable
     {
         var text = "model = \"o3\"\nmodel = \"dup\"\n";
         var cfg = _w.Write("home/config.toml", text);
+        var before = File.ReadAllBytes(cfg);
         var result = await _w.RunAsync("debug", "config", "--json");
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains($"{cfg}:2:", result.Stderr);
-        Assert.Equal(text, File.ReadAllText(cfg));
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(cfg)}:2:\d+: ", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.Equal(before, File.ReadAllBytes(cfg));
     }
 
     [Fact]

@@ -21,6 +21,43 @@ public sealed class FeaturesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Disable_of_a_feature_pinned_on_is_refused_and_config_stays_byte_identical()
+    {
+        var req = _w.Write("sys/requirements.toml", "[features]\nshell_tool = true\n");
+        var cfg = _w.Write("home/config.toml", "model = \"o3\"\r\n[features]\r\nmemories = true # mine\r\n");
+        var before = File.ReadAllBytes(cfg);
+        var result = await _w.RunAsync("features", "disable", "shell_tool");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"feature `shell_tool` is pinned to true by requirements (set by {req})", result.Stderr);
+        Assert.Equal(before, File.ReadAllBytes(cfg));
+    }
+
+    [Fact]
+    public async Task Enable_with_malformed_requirements_stops_and_touches_neither_file()
+    {
+        var req = _w.Write("sys/requirements.toml", "[features\nmemories = false\n");
+        var cfg = _w.Write("home/config.toml", "model = \"o3\"\n");
+        var reqBefore = File.ReadAllBytes(req);
+        var cfgBefore = File.ReadAllBytes(cfg);
+        var result = await _w.RunAsync("features", "enable", "memories");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(req)}:1:\d+: ", result.Stderr);
+        Assert.Equal(reqBefore, File.ReadAllBytes(req));
+        Assert.Equal(cfgBefore, File.ReadAllBytes(cfg));
+    }
+
+    [Fact]
+    public async Task Enable_with_a_malformed_user_config_stops_and_leaves_it_byte_identical()
+    {
+        var cfg = _w.Write("home/config.toml", "model = \"o3\"\n[features]\nmemories = tru\n");
+        var before = File.ReadAllBytes(cfg);
+        var result = await _w.RunAsync("features", "enable", "memories");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(cfg)}:3:\d+: ", result.Stderr);
+        Assert.Equal(before, File.ReadAllBytes(cfg));
+    }
+
+    [Fact]
     public async Task Enable_writes_the_feature_and_keeps_comments()
     {
         var cfg = _w.Write("home/config.toml", "# my settings\nmodel = \"o3\"   # keep\n");

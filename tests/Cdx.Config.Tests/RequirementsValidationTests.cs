@@ -67,6 +67,19 @@ public sealed class RequirementsValidationTests : IDisposable
         Assert.Contains("cannot be combined", await FailWith("[experimental_network]\ndomains = { \"a.com\" = \"allow\" }\nallowed_domains = [\"b.com\"]\n"));
 
     [Fact]
+    public async Task Network_domains_next_to_an_empty_legacy_list_is_still_fatal() =>
+        Assert.Contains("cannot be combined", await FailWith("[experimental_network]\ndomains = { \"a.example\" = \"allow\" }\ndenied_domains = []\n"));
+
+    [Fact]
+    public async Task Network_unix_sockets_cannot_be_combined_with_the_legacy_list() =>
+        Assert.Contains("cannot be combined with `allow_unix_sockets`",
+            await FailWith("[experimental_network]\nunix_sockets = { \"/run/a.sock\" = \"allow\" }\nallow_unix_sockets = []\n"));
+
+    [Fact]
+    public async Task Network_port_out_of_range_is_fatal() =>
+        Assert.Contains("`experimental_network.http_port` must be between 0 and 65535", await FailWith("[experimental_network]\nhttp_port = 70000\n"));
+
+    [Fact]
     public async Task Network_domain_decision_must_be_allow_or_deny() =>
         Assert.Contains("unknown variant `maybe`", await FailWith("[experimental_network]\ndomains = { \"a.com\" = \"maybe\" }\n"));
 

@@ -49,6 +49,7 @@ public sealed class TrustTests : IDisposable
         var e = await _s.LoadAsync(cwd: sub);
         Assert.Equal("sub", e.Config.Model);
         Assert.Null(e.Config.ModelVerbosity);
+        Assert.Contains(e.Notices, n => n.Contains(Path.Combine(_s.Project, ".codex", "config.toml")) && n.Contains($"only {sub} is trusted"));
     }
 
     [Theory]

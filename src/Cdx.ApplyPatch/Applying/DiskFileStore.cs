@@ -11,11 +11,12 @@ internal sealed class DiskFileStore : PatchFileStore
         {
             if (Directory.Exists(path.Physical))
             {
-                throw new IOException("Is a directory (os error 21)");
+                throw new PatchApplyException(
+                    $"Failed to read file to update {path.Display}: path `{path.Display}` is not a file", path.Display);
             }
             return DecodeStrict(File.ReadAllBytes(path.Physical));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidUtf8Exception)
         {
             throw new PatchApplyException($"Failed to read file to update {path.Display}: {DescribeReadError(ex)}", path.Display, ex);
         }
@@ -34,7 +35,7 @@ internal sealed class DiskFileStore : PatchFileStore
             {
                 return DecodeStrict(bytes);
             }
-            catch (System.Text.DecoderFallbackException)
+            catch (InvalidUtf8Exception)
             {
                 return null;
             }
@@ -60,7 +61,8 @@ internal sealed class DiskFileStore : PatchFileStore
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new PatchApplyException($"Failed to create parent directories for {path.Display}", path.Display, ex);
+                // Codex reports a parent it cannot create (e.g. a regular file in the way) as a failed write.
+                throw new PatchApplyException($"Failed to write file {path.Display}", path.Display, ex);
             }
         }
         try

@@ -73,7 +73,7 @@ internal sealed class OverlayFileStore : PatchFileStore
             var isFile = _entries.TryGetValue(dir, out var e) ? e.Contents is not null : File.Exists(dir);
             if (isFile)
             {
-                throw new PatchApplyException($"Failed to create parent directories for {path.Display}", path.Display);
+                throw new PatchApplyException($"Failed to write file {path.Display}", path.Display);
             }
         }
     }

@@ -23,12 +23,18 @@ internal abstract class PatchFileStore
     protected static string DescribeReadError(Exception ex) => ex switch
     {
         FileNotFoundException or DirectoryNotFoundException => "No such file or directory (os error 2)",
-        DecoderFallbackException => "stream did not contain valid UTF-8",
+        InvalidUtf8Exception => ex.Message,
         UnauthorizedAccessException => "Permission denied (os error 13)",
         _ => ex.Message,
     };
 
-    protected static string DecodeStrict(byte[] bytes) => StrictUtf8.GetString(bytes);
+    /// <summary>The bytes as UTF-8 text; throws <see cref="InvalidUtf8Exception"/> with Rust's wording when they are not.</summary>
+    protected static string DecodeStrict(byte[] bytes) => Utf8Error.Describe(bytes) is { } error
+        ? throw new InvalidUtf8Exception(error)
+        : StrictUtf8.GetString(bytes);
+
+    /// <summary>Text that is not UTF-8; the message is Rust's <c>Utf8Error</c> text, as Codex prints it.</summary>
+    protected sealed class InvalidUtf8Exception(string message) : Exception(message);
 
     protected static byte[] Encode(string text) => Lenient.GetBytes(text);
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Cdx.ApplyPatch.Applying;
 
 /// <summary>
-/// A text file as lines that remember their own terminator, so an update keeps CRLF, LF and
+/// A text file as lines that remember their own terminator, so an update keeps CRLF, LF, CR and
 /// mixed files as they were; new lines take the ending of the file's first line.
 /// </summary>
 internal sealed class TextFile
@@ -32,19 +32,22 @@ internal sealed class TextFile
         var start = 0;
         while (start < contents.Length)
         {
-            var nl = contents.IndexOf('\n', start);
-            if (nl < 0)
+            // "\r\n", "\n" and a lone "\r" all end a line (Codex 0.169 does the same).
+            var end = contents.AsSpan(start).IndexOfAny('\n', '\r');
+            if (end < 0)
             {
                 texts.Add(contents[start..]);
                 endings.Add(null);
                 break;
             }
-            var crlf = nl > start && contents[nl - 1] == '\r';
-            texts.Add(contents[start..(crlf ? nl - 1 : nl)]);
-            var ending = crlf ? "\r\n" : "\n";
+            end += start;
+            texts.Add(contents[start..end]);
+            var ending = contents[end] == '\n' ? "\n"
+                : end + 1 < contents.Length && contents[end + 1] == '\n' ? "\r\n"
+                : "\r";
             endings.Add(ending);
             preferred ??= ending;
-            start = nl + 1;
+            start = end + ending.Length;
         }
         return new TextFile(texts, endings, preferred ?? "\n");
     }

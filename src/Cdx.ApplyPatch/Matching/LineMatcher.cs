@@ -23,8 +23,13 @@ public static class LineMatcher
             return -1;
         }
         var last = lines.Count - pattern.Count;
-        // End-anchored chunks have exactly one candidate; there is no fallback to earlier positions.
+        // End-anchored chunks have exactly one candidate, the end of the file, and only when it is
+        // not before the cursor; there is no fallback to earlier positions.
         var from = endOfFile ? last : start;
+        if (endOfFile && last < start)
+        {
+            return -1;
+        }
         foreach (var candidate in (ReadOnlySpan<MatchPass>)[MatchPass.Exact, MatchPass.TrailingWhitespace, MatchPass.SurroundingWhitespace, MatchPass.UnicodePunctuation])
         {
             var patternKeys = candidate == MatchPass.UnicodePunctuation ? Normalise(pattern) : null;

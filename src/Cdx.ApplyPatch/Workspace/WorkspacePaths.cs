@@ -1,8 +1,9 @@
 namespace Cdx.ApplyPatch.Workspace;
 
 /// <summary>
-/// Resolves patch paths against a working directory the way the kernel would (`..` after a
-/// symlink goes where the link points) and says whether the result stays inside that directory.
+/// Resolves patch paths against a working directory: lexically first (as Codex does: `a/../b` is
+/// `b` even when `a` is a symlink), then following symlinks to find where the bytes really live,
+/// and says whether that stays inside the directory.
 /// </summary>
 public sealed class WorkspacePaths
 {
@@ -27,20 +28,40 @@ public sealed class WorkspacePaths
     /// </summary>
     public ResolvedPath Resolve(string raw, bool followFinalLink = true)
     {
-        var joined = Path.IsPathRooted(raw) ? raw : WorkingDirectory.TrimEnd('/') + "/" + raw;
-        var display = Path.IsPathRooted(raw) ? raw : Path.Join(WorkingDirectory, raw);
-        var physical = ResolvePhysical(joined, followFinalLink);
+        // Codex names (and opens) the lexically normalised path: `.`, `..`, `//` and a trailing `/` are folded.
+        var display = Lexical(Path.IsPathRooted(raw) ? raw : WorkingDirectory.TrimEnd('/') + "/" + raw);
+        var physical = ResolvePhysical(display, followFinalLink);
         return new ResolvedPath(raw, display, physical, IsUnderRoot(physical));
     }
 
-    private bool IsUnderRoot(string physical)
+    /// <summary>Folds `.`, `..` and repeated or trailing separators of an absolute path without touching the disk.</summary>
+    public static string Lexical(string absolute)
     {
-        if (Root == "/")
+        var parts = new List<string>();
+        foreach (var part in Split(absolute))
         {
-            return true;
+            if (part == ".")
+            {
+                continue;
+            }
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+                continue;
+            }
+            parts.Add(part);
         }
-        return physical == Root || physical.StartsWith(Root + "/", StringComparison.Ordinal);
+        return "/" + string.Join('/', parts);
     }
+
+    private bool IsUnderRoot(string physical) => IsUnder(physical, Root);
+
+    /// <summary>True when the absolute, resolved <paramref name="physical"/> is <paramref name="root"/> or lies below it.</summary>
+    public static bool IsUnder(string physical, string root) =>
+        root == "/" || physical == root || physical.StartsWith(root + "/", StringComparison.Ordinal);
 
     // A small realpath(3) that tolerates missing trailing components (files about to be created).
     private static string ResolvePhysical(string absolute, bool followFinal)

@@ -5,7 +5,7 @@ namespace Cdx.Cli.Commands;
 
 /// <summary>
 /// The shared configuration flags (`-c`, `--profile`, `--enable`, `--disable`, `-C`, and optionally
-/// `-m`, `-s`, `-a`, `--search`) so every command loads config the same way.
+/// `-m`, `-s`, `-a`, `--search`, `--oss`, `--local-provider`) so every command loads config the same way.
 /// </summary>
 public sealed class ConfigOptions
 {
@@ -40,6 +40,12 @@ public sealed class ConfigOptions
     /// <summary>`--search`.</summary>
     public Option<bool> Search { get; } = new("--search") { Description = "Enable live web search (web_search = \"live\")." };
 
+    /// <summary>`--oss`.</summary>
+    public Option<bool> Oss { get; } = new("--oss") { Description = "Use a local open-source model provider (oss_provider, default ollama)." };
+
+    /// <summary>`--local-provider ollama|lmstudio`.</summary>
+    public Option<string?> LocalProvider { get; } = new("--local-provider") { Description = "Local provider for --oss: ollama or lmstudio." };
+
     private bool _dedicated;
 
     /// <summary>Creates the option set and adds it to <paramref name="command"/>.</summary>
@@ -57,6 +63,8 @@ public sealed class ConfigOptions
             command.Options.Add(o.Sandbox);
             command.Options.Add(o.Approval);
             command.Options.Add(o.Search);
+            command.Options.Add(o.Oss);
+            command.Options.Add(o.LocalProvider);
         }
         return o;
     }
@@ -79,6 +87,8 @@ public sealed class ConfigOptions
                     SandboxMode = pr.GetValue(Sandbox),
                     ApprovalPolicy = pr.GetValue(Approval),
                     Search = pr.GetValue(Search),
+                    Oss = pr.GetValue(Oss),
+                    LocalProvider = pr.GetValue(LocalProvider),
                 }
                 : new DedicatedFlags(),
         };

@@ -63,9 +63,13 @@ public sealed partial class LayerStack
             var origin = new ConfigOrigin(OriginKind.Project, "project config", path);
             if (!Trust.Enables(dir))
             {
-                var reason = Trust.Level == TrustLevel.Untrusted && Trust.DecidedBy is not null
-                    ? $"{Trust.DecidedBy} is marked untrusted"
-                    : $"the project {Trust.Root} is not trusted";
+                var reason = Trust switch
+                {
+                    { Level: TrustLevel.Untrusted, DecidedBy: { } by } => $"{by} is marked untrusted",
+                    // Trust on a subdirectory does not reach the layers above it.
+                    { Level: TrustLevel.Trusted, DecidedBy: { } by } => $"only {by} is trusted, not {dir}",
+                    _ => $"the project {Trust.Root} is not trusted",
+                };
                 _notices.Add($"Project config {path} was not loaded because {reason}; to load it, set " +
                     $"[projects.{KeyPath.Quote(Trust.Root)}] trust_level = \"trusted\" in {Path.Combine(codexHome, "config.toml")}.");
                 _layers.Add(new ConfigLayer { Kind = LayerKind.Project, Path = path, Enabled = false, DisabledReason = reason, Origin = origin });

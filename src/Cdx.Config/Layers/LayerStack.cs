@@ -92,6 +92,13 @@ public sealed partial class LayerStack
         }
     }
 
+    // `oss_provider` as the layers below the dedicated flags set it (-c included, like Codex).
+    private string? ConfiguredOssProvider(ConfigNode sessionRoot)
+    {
+        var parent = sessionRoot["oss_provider"] is null ? Merge() : sessionRoot;
+        return NodeReader.OneOf(parent, "oss_provider", "oss_provider", "lmstudio", "ollama");
+    }
+
     private void AddSessionFlags(ConfigLoadOptions o)
     {
         var root = ConfigNode.NewTable(new ConfigOrigin(OriginKind.CliOverride, "-c"));
@@ -110,7 +117,7 @@ public sealed partial class LayerStack
                     ConfigNode.Leaf(new TomlBoolean(value), new ConfigOrigin(OriginKind.FeatureFlag, $"{flag} {name}")));
             }
         }
-        foreach (var (flag, key, value) in o.Flags.Entries())
+        foreach (var (flag, key, value) in o.Flags.Entries(ConfiguredOssProvider(root)))
         {
             root.SetPath([key], ConfigNode.Leaf(new TomlString(value), new ConfigOrigin(OriginKind.DedicatedFlag, $"{flag} {value}")));
         }

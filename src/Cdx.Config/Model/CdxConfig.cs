@@ -45,10 +45,42 @@ public sealed record CdxConfig
     public IReadOnlyList<string> ProjectDocFallbackFilenames { get; init; } = [];
     /// <summary>`project_root_markers` (default `[".git"]`).</summary>
     public IReadOnlyList<string> ProjectRootMarkers { get; init; } = [".git"];
-    /// <summary>`model_instructions_file` (absolute).</summary>
+    /// <summary>`model_instructions_file` (absolute; the deprecated `experimental_instructions_file` is read when it is unset).</summary>
     public string? ModelInstructionsFile { get; init; }
     /// <summary>`developer_instructions`.</summary>
     public string? DeveloperInstructions { get; init; }
+    /// <summary>`instructions` (reserved by Codex; read so it is not reported as unknown).</summary>
+    public string? Instructions { get; init; }
+    /// <summary>`compact_prompt`: replaces the built-in compaction prompt.</summary>
+    public string? CompactPrompt { get; init; }
+    /// <summary>`experimental_compact_prompt_file` (absolute).</summary>
+    public string? ExperimentalCompactPromptFile { get; init; }
+    /// <summary>`oss_provider` (`lmstudio` or `ollama`): the provider `--oss` uses.</summary>
+    public string? OssProvider { get; init; }
+    /// <summary>`model_auto_compact_token_limit` (null: model default).</summary>
+    public long? ModelAutoCompactTokenLimit { get; init; }
+    /// <summary>`model_supports_reasoning_summaries` (null: decided by model metadata).</summary>
+    public bool? ModelSupportsReasoningSummaries { get; init; }
+    /// <summary>`plan_mode_reasoning_effort`.</summary>
+    public string? PlanModeReasoningEffort { get; init; }
+    /// <summary>`service_tier` (`flex` or `fast`).</summary>
+    public string? ServiceTier { get; init; }
+    /// <summary>`personality` (`none`, `friendly`, `pragmatic`).</summary>
+    public string? Personality { get; init; }
+    /// <summary>`hide_agent_reasoning` (default false).</summary>
+    public bool HideAgentReasoning { get; init; }
+    /// <summary>`show_raw_agent_reasoning` (default false).</summary>
+    public bool ShowRawAgentReasoning { get; init; }
+    /// <summary>`tool_output_token_limit` (null: model default).</summary>
+    public long? ToolOutputTokenLimit { get; init; }
+    /// <summary>`background_terminal_max_timeout` in ms (default 300000).</summary>
+    public long BackgroundTerminalMaxTimeout { get; init; } = 300_000;
+    /// <summary>`suppress_unstable_features_warning` (default false).</summary>
+    public bool SuppressUnstableFeaturesWarning { get; init; }
+    /// <summary>`log_dir` (absolute; default `$CODEX_HOME/log`).</summary>
+    public string LogDir { get; init; } = "";
+    /// <summary>The provider <see cref="ModelProvider"/> names, or null when no provider has that id.</summary>
+    public ModelProviderInfo? SelectedProvider => ModelProviders.GetValueOrDefault(ModelProvider);
     /// <summary>`allow_login_shell` (default true).</summary>
     public bool AllowLoginShell { get; init; } = true;
     /// <summary>`analytics.enabled` (default true).</summary>

@@ -20,6 +20,9 @@ internal static partial class ConfigModelBuilder
             },
             ["ollama"] = new() { Id = "ollama", Name = "Ollama", BaseUrl = "http://localhost:11434/v1" },
             ["lmstudio"] = new() { Id = "lmstudio", Name = "LM Studio", BaseUrl = "http://localhost:1234/v1" },
+            // Older Codex builds named their built-in local provider `oss` (Ollama); kept so such
+            // configs still resolve. Not reserved: a user table named `oss` replaces it.
+            ["oss"] = new() { Id = "oss", Name = "gpt-oss", BaseUrl = "http://localhost:11434/v1" },
         };
         var table = NodeReader.Table(root, "model_providers", "model_providers");
         if (table is null)

@@ -41,8 +41,12 @@ internal static partial class ConfigModelBuilder
     }
 
     /// <summary>The explicitly configured sandbox mode, or null.</summary>
-    public static SandboxMode? ReadSandboxMode(ConfigNode root) =>
-        NodeReader.Enum<SandboxMode>(root, "sandbox_mode", "sandbox_mode");
+    public static SandboxMode? ReadSandboxMode(ConfigNode root)
+    {
+        // `external-sandbox` is only a requirements value; config.toml accepts the three modes.
+        var text = NodeReader.OneOf(root, "sandbox_mode", "sandbox_mode", "read-only", "workspace-write", "danger-full-access");
+        return text is not null && EnumText.TryParse<SandboxMode>(text, out var mode) ? mode : null;
+    }
 
     /// <summary>The explicitly configured approvals reviewer, or null.</summary>
     public static ApprovalsReviewer? ReadApprovalsReviewer(ConfigNode root) =>
@@ -71,7 +75,7 @@ internal static partial class ConfigModelBuilder
     }
 
     /// <summary>Builds the typed config; approval, sandbox, web search and features come already resolved.</summary>
-    public static CdxConfig Build(ConfigNode root, string cwd, ResolvedSettings resolved)
+    public static CdxConfig Build(ConfigNode root, string cwd, string codexHome, ResolvedSettings resolved)
     {
         return new CdxConfig
         {
@@ -95,8 +99,23 @@ internal static partial class ConfigModelBuilder
             ProjectDocMaxBytes = NodeReader.Int(root, "project_doc_max_bytes", "project_doc_max_bytes", 0) ?? 32768,
             ProjectDocFallbackFilenames = NodeReader.StringArray(root, "project_doc_fallback_filenames", "project_doc_fallback_filenames") ?? [],
             ProjectRootMarkers = NodeReader.StringArray(root, "project_root_markers", "project_root_markers") ?? [".git"],
-            ModelInstructionsFile = ReadPath(root, "model_instructions_file", cwd),
+            ModelInstructionsFile = ReadPath(root, "model_instructions_file", cwd) ?? ReadPath(root, "experimental_instructions_file", cwd),
             DeveloperInstructions = NodeReader.String(root, "developer_instructions", "developer_instructions"),
+            Instructions = NodeReader.String(root, "instructions", "instructions"),
+            CompactPrompt = NodeReader.String(root, "compact_prompt", "compact_prompt"),
+            ExperimentalCompactPromptFile = ReadPath(root, "experimental_compact_prompt_file", cwd),
+            OssProvider = NodeReader.OneOf(root, "oss_provider", "oss_provider", "lmstudio", "ollama"),
+            ModelAutoCompactTokenLimit = NodeReader.Int(root, "model_auto_compact_token_limit", "model_auto_compact_token_limit", 1),
+            ModelSupportsReasoningSummaries = NodeReader.Bool(root, "model_supports_reasoning_summaries", "model_supports_reasoning_summaries"),
+            PlanModeReasoningEffort = NodeReader.OneOf(root, "plan_mode_reasoning_effort", "plan_mode_reasoning_effort", Efforts),
+            ServiceTier = NodeReader.OneOf(root, "service_tier", "service_tier", "flex", "fast"),
+            Personality = NodeReader.OneOf(root, "personality", "personality", "none", "friendly", "pragmatic"),
+            HideAgentReasoning = NodeReader.Bool(root, "hide_agent_reasoning", "hide_agent_reasoning") ?? false,
+            ShowRawAgentReasoning = NodeReader.Bool(root, "show_raw_agent_reasoning", "show_raw_agent_reasoning") ?? false,
+            ToolOutputTokenLimit = NodeReader.Int(root, "tool_output_token_limit", "tool_output_token_limit", 1),
+            BackgroundTerminalMaxTimeout = NodeReader.Int(root, "background_terminal_max_timeout", "background_terminal_max_timeout", 1) ?? 300_000,
+            SuppressUnstableFeaturesWarning = NodeReader.Bool(root, "suppress_unstable_features_warning", "suppress_unstable_features_warning") ?? false,
+            LogDir = ReadPath(root, "log_dir", cwd) ?? Path.Combine(codexHome, "log"),
             AllowLoginShell = NodeReader.Bool(root, "allow_login_shell", "allow_login_shell") ?? true,
             AnalyticsEnabled = NodeReader.Bool(NodeReader.Table(root, "analytics", "analytics"), "enabled", "analytics.enabled") ?? true,
             Notify = NodeReader.StringArray(root, "notify", "notify"),

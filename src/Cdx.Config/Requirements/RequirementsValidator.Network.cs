@@ -12,8 +12,9 @@ internal static partial class RequirementsValidator
         bool? B(string k) => t.TryGetValue(k, out var v) ? r.Bool(v, P + k) : null;
         int? Port(string k) => t.TryGetValue(k, out var v) ? (int)r.Int(v, P + k, 0, 65535) : null;
 
-        var hasLegacyDomains = (t.TryGetValue("allowed_domains", out var allowed) && r.Strings(allowed, P + "allowed_domains").Count > 0)
-            | (t.TryGetValue("denied_domains", out var denied) && r.Strings(denied, P + "denied_domains").Count > 0);
+        // Presence, not content, decides the conflict (as in Codex): `allowed_domains = []` next to
+        // `domains` is still an error, while empty legacy lists alone simply mean "unset".
+        var hasLegacyDomains = t.TryGetValue("allowed_domains", out var allowed) | t.TryGetValue("denied_domains", out var denied);
         var domains = new Dictionary<string, string>(StringComparer.Ordinal);
         if (t.TryGetValue("domains", out var domainsValue))
         {

@@ -7,7 +7,13 @@ internal static unsafe partial class Libc
 {
     private const string Lib = "libc";
 
+    internal const int O_RDONLY = 0x0;
     internal const int O_RDWR = 0x2;
+    internal const int O_DIRECTORY = 0x10000;
+    internal const int O_NOFOLLOW = 0x20000;
+    internal const int LOCK_SH = 1;
+    internal const int LOCK_EX = 2;
+    internal const int LOCK_NB = 4;
     internal const int O_NOCTTY = 0x100;
     internal const int O_CLOEXEC = 0x80000;
     internal const int F_DUPFD_CLOEXEC = 1030;
@@ -45,6 +51,27 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Lib, SetLastError = true)]
     internal static partial int kill(int pid, int sig);
+
+    [LibraryImport(Lib, SetLastError = true)]
+    internal static partial int flock(int fd, int operation);
+
+    [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int mkdir(string path, uint mode);
+
+    [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int rmdir(string path);
+
+    [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int setxattr(string path, string name, byte* value, nint size, int flags);
+
+    [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial nint getxattr(string path, string name, byte* value, nint size);
+
+    [LibraryImport(Lib, SetLastError = true)]
+    internal static partial int fstat(int fd, byte* buf);
+
+    [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int stat(string path, byte* buf);
 
     [LibraryImport(Lib, SetLastError = true)]
     internal static partial int waitpid(int pid, int* status, int options);
