@@ -99,7 +99,8 @@ public sealed class ConfigOptions
     {
         try
         {
-            return await ConfigLoader.LoadAsync(ToLoadOptions(pr), ct);
+            var load = ToLoadOptions(pr);
+            return await ConfigLoader.LoadAsync(load with { CloudRequirements = Cdx.Governance.Client.GovernanceRequirementsSource.ForHome(load.CodexHome, load.SystemConfigDir, Console.Error) }, ct);
         }
         catch (ConfigException ex)
         {
