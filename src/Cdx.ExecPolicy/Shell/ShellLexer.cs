@@ -49,10 +49,12 @@ public static class ShellLexer
             }
             if (c == '#')
             {
+                var commentStart = i;
                 while (i < script.Length && script[i] != '\n')
                 {
                     i++;
                 }
+                tokens.Add(new ShellToken(ShellTokenKind.Comment, script[commentStart..i], commentStart));
                 continue;
             }
             if (ReadOperator(script, i) is { } op)

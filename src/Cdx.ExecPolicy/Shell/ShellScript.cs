@@ -122,6 +122,8 @@ public static class ShellScript
                 case ShellTokenKind.Newline:
                     commandEnded |= words.Count > 0;
                     break;
+                case ShellTokenKind.Comment:
+                    break;
                 case ShellTokenKind.Operator when token.Text == ";":
                     if (words.Count == 0)
                     {
@@ -160,6 +162,10 @@ public static class ShellScript
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            if (token.Kind == ShellTokenKind.Comment)
+            {
+                continue;
+            }
             foreach (var inner in token.Substitutions)
             {
                 CollectLiteralCommands(inner, result, depth + 1);

@@ -11,6 +11,8 @@ public enum ShellTokenKind
     Redirect,
     /// <summary>An unquoted newline (a command separator).</summary>
     Newline,
+    /// <summary>A `#` comment up to the end of the line.</summary>
+    Comment,
 }
 
 /// <summary>
