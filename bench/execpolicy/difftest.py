@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Differential test: `codex execpolicy check` vs `cdx execpolicy check`.
+
+Runs many rule files x command lines through both tools and compares exit status and stdout
+(JSON after parsing; byte equality reported separately). Usage:
+
+    bench/execpolicy/difftest.py [--codex PATH] [--cdx PATH] [--jobs N] [--record FILE]
+
+--record writes every agreed case as JSONL in the format of
+tests/Cdx.ExecPolicy.Tests/Fixtures/check-peer-cases.jsonl.
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+# ---------------------------------------------------------------------------
+# Rule sets: (name, [file texts], [commands]); each command is an argv list (after `--`).
+# ---------------------------------------------------------------------------
+GENERIC_COMMANDS = [
+    ["git", "push"], ["git", "push", "origin", "main"], ["git", "commit", "-m", "x"], ["git"],
+    ["git", "status"], ["git", "-C", "x", "push"], ["Git", "push"], ["ls"], ["curl", "x"],
+    ["wget"], ["hg", "status"], ["/usr/bin/git", "status"], ["/usr/local/bin/git", "push"],
+    ["bash", "-lc", "git status && rm -rf /"], ["rm", "-rf", "/"], [""], ["git", ""],
+    ["git", "push", "--force"], ["echo", "a b", "c\"d", "e\\f", "ünï", "tab\there"],
+    ["./git", "push"], ["git/", "push"], ["npm", "run", "dev"], ["python3", "-c", "print(1)"],
+]
+
+RULESETS = [
+    ("alternatives", ['prefix_rule(pattern=["git", ["push", "commit"]], decision="prompt", justification="j")\nprefix_rule(pattern=["git"])']),
+    ("first-alternatives", ['prefix_rule(pattern=[["curl", "wget"]], decision="forbidden")']),
+    ("strictest-two-files", ['prefix_rule(pattern=[["curl", "wget"]], decision="forbidden")',
+                             'prefix_rule(pattern=["wget"], decision="allow", justification="a\\"b\\n")']),
+    ("order", ['prefix_rule(pattern=["git"], decision="prompt")\nprefix_rule(pattern=["git", "push"], decision="allow")\nprefix_rule(pattern=["git", "push", "origin"], decision="forbidden", justification="no")']),
+    ("duplicates", ['prefix_rule(pattern=["ls"])\nprefix_rule(pattern=["ls"])\nprefix_rule(pattern=["ls"], decision="allow")']),
+    ("empty-elements", ['prefix_rule(pattern=[""])\nprefix_rule(pattern=["git", ""], decision="prompt")']),
+    ("host-exec", ['host_executable(name="git", paths=["/usr/bin/git"])\nprefix_rule(pattern=["git", "status"], decision="prompt")\nprefix_rule(pattern=["git"], decision="allow")']),
+    ("host-exec-none", ['prefix_rule(pattern=["git", ["push", "status"]], decision="forbidden")']),
+    ("host-exec-abs-rule", ['prefix_rule(pattern=["/usr/bin/git", "status"], decision="prompt")\nprefix_rule(pattern=["git"], decision="forbidden")']),
+    ("host-exec-multi", ['host_executable(name="git", paths=["/usr/bin/git", "/usr/local/bin/git", "/usr/bin/git"])\nprefix_rule(pattern=["git"], decision="prompt")']),
+    ("host-exec-replaced", ['host_executable(name="git", paths=["/usr/bin/git"])\nhost_executable(name="git", paths=["/opt/git"])\nprefix_rule(pattern=["git"], decision="prompt")'.replace('"/opt/git"', '"/opt/bin/git"')]),
+    ("unicode-justification", ['prefix_rule(pattern=["echo"], decision="prompt", justification="ünïcødé ✓ \\t tab / slash \\\\ back <>&\'")']),
+    ("long-pattern", ['prefix_rule(pattern=["npm", "run", "dev", "--", "x"], decision="prompt")\nprefix_rule(pattern=["npm", ["run", "test"]])']),
+    ("python", ['prefix_rule(pattern=["python3", ["-c", "-"]], decision="forbidden", justification="Write a script file instead.")']),
+    ("case", ['prefix_rule(pattern=["Git", "push"], decision="prompt")']),
+    ("starlark-def", ['''
+def reads(tool, subs):
+    for s in subs:
+        prefix_rule(pattern=[tool, s], decision="allow")
+reads("git", ["status", "log", "diff"])
+[prefix_rule(pattern=[t], decision="forbidden") for t in ["curl", "wget"] if t != "scp"]
+''']),
+    ("starlark-fstrings", ['''
+NAME = "git"
+SUBS = "push,commit".split(",")
+prefix_rule(pattern=[NAME, SUBS], decision="prompt", justification=f"{NAME} {'/'.join(SUBS)} needs review ({len(SUBS)})")
+prefix_rule(pattern=[NAME.upper().lower(), "status".strip()], justification="x".join(["a", "b"]))
+''']),
+    ("starlark-dict", ['''
+RULES = {"git": "prompt", "ls": "allow", "rm": "forbidden"}
+for k in sorted(RULES.keys()):
+    prefix_rule(pattern=[k], decision=RULES[k])
+''']),
+    ("starlark-misc", ['''
+xs = ["a", "b"] + ["c"] * 2
+if len(xs) == 4 and "c" in xs:
+    prefix_rule(pattern=["git", xs[1:3]], decision="prompt", justification="%s-%d" % ("x", 3))
+for i, t in enumerate(["push", "pull"]):
+    prefix_rule(pattern=["git", t], decision=["allow", "prompt"][i])
+prefix_rule(pattern=["echo"], justification="{}+{}".format(1, "2").replace("+", "="))
+''']),
+    ("network-mixed", ['network_rule(host="example.com", protocol="https", decision="deny")\nnetwork_rule(host="api.github.com", protocol="http", decision="allow", justification="x")\nprefix_rule(pattern=["curl"], decision="prompt")']),
+    ("match-ok", ['prefix_rule(pattern=["git", ["status", "log"]], match=["git status", ["git", "log", "-1"], "git   log  --oneline"], not_match=["git push", ["gitx", "status"]])']),
+    ("empty-file", ['']),
+    ("comments-only", ['# nothing here\n\n# still nothing\n']),
+    ("default-decision", ['prefix_rule(pattern=["ls"])\nprefix_rule(pattern=["ls", "-la"], justification="listing")']),
+    ("many-rules", ["\n".join('prefix_rule(pattern=["cmd%d", "x"], decision="%s")' % (i, ["allow", "prompt", "forbidden"][i % 3]) for i in range(40))
+                    + '\nprefix_rule(pattern=["git", ["a", "b", "c", "push"]], decision="prompt")']),
+    ("alternatives-everywhere", ['prefix_rule(pattern=[["git", "hg", "/usr/bin/git"], ["push", "status"], ["origin", "main"]], decision="prompt")']),
+    ("one-element-alt", ['prefix_rule(pattern=[["git"], ["push"]], decision="forbidden")']),
+    ("three-files", ['prefix_rule(pattern=["git"], decision="allow")', 'prefix_rule(pattern=["git", "push"], decision="prompt")',
+                     'prefix_rule(pattern=["git", "push", "origin"], decision="forbidden")']),
+]
+
+ERROR_RULESETS = [
+    ("syntax", ['prefix_rule(pattern=["git"]']),
+    ("syntax-line3", ['prefix_rule(pattern=["a"])\n\nprefix_rule(pattern=["b"] decision="allow")']),
+    ("bad-decision", ['prefix_rule(pattern=["git"], decision="deny")']),
+    ("ask-decision", ['prefix_rule(pattern=["git"], decision="ask")']),
+    ("empty-pattern", ['prefix_rule(pattern=[])']),
+    ("empty-alternatives", ['prefix_rule(pattern=["git", []])']),
+    ("non-string", ['prefix_rule(pattern=["git", 1])']),
+    ("non-string-alt", ['prefix_rule(pattern=["git", ["a", 2]])']),
+    ("pattern-string", ['prefix_rule(pattern="git")']),
+    ("extra-arg", ['prefix_rule(pattern=["git"], reason="x")']),
+    ("missing-pattern", ['prefix_rule(decision="allow")']),
+    ("blank-justification", ['prefix_rule(pattern=["git"], justification="   ")']),
+    ("load", ['load("x.star", "y")']),
+    ("unknown-fn", ['frobnicate(1)']),
+    ("undefined-var", ['prefix_rule(pattern=[X])']),
+    ("match-fails", ['prefix_rule(pattern=["git", "status"], match=["git log"])']),
+    ("not-match-fails", ['prefix_rule(pattern=["git"], not_match=[["git", "push"]])']),
+    ("match-empty-string", ['prefix_rule(pattern=["git"], match=[""])']),
+    ("match-empty-list", ['prefix_rule(pattern=["git"], match=[[]])']),
+    ("host-bad-basename", ['host_executable(name="git", paths=["/usr/bin/hg"])']),
+    ("host-relative", ['host_executable(name="git", paths=["bin/git"])']),
+    ("host-slash-name", ['host_executable(name="a/git", paths=["/usr/bin/git"])']),
+    ("network-wildcard", ['network_rule(host="*.example.com", protocol="https", decision="allow")']),
+    ("network-scheme", ['network_rule(host="https://example.com", protocol="https", decision="allow")']),
+    ("network-bad-protocol", ['network_rule(host="example.com", protocol="ftp", decision="allow")']),
+    ("good-then-bad", ['prefix_rule(pattern=["git"])', 'prefix_rule(pattern=["git"], decision="nope")']),
+    ("decision-int", ['prefix_rule(pattern=["git"], decision=1)']),
+    ("type-error", ['x = "a" + 1']),
+    ("tab-indent-error", ['if True:\n  prefix_rule(pattern=["a"])\n\tprefix_rule(pattern=["b"])']),
+]
+
+FLAG_VARIANTS = [[], ["--pretty"], ["--resolve-host-executables"], ["--pretty", "--resolve-host-executables"]]
+
+
+def cases():
+    """Yields (name, rule texts, args after the --rules options)."""
+    for name, files in RULESETS:
+        for i, command in enumerate(GENERIC_COMMANDS):
+            flags = FLAG_VARIANTS[i % len(FLAG_VARIANTS)]
+            yield (f"{name}/{i}", files, flags + ["--"] + command)
+        # The host-executable sets are worth every flag variant on the path commands.
+        if name.startswith("host"):
+            for flags in FLAG_VARIANTS:
+                for command in (["/usr/bin/git", "status"], ["/usr/bin/git", "push"], ["/usr/local/bin/git"],
+                                ["/usr/bin/../bin/git", "status"], ["//usr//bin//git", "status"], ["/opt/bin/git", "x"]):
+                    yield (f"{name}/{'+'.join(flags)}/{command[0]}", files, flags + ["--"] + command)
+    for name, files in ERROR_RULESETS:
+        for flags in ([], ["--pretty"]):
+            yield (f"error/{name}/{'+'.join(flags)}", files, flags + ["--", "git", "push"])
+    ok = RULESETS[0][1]
+    # Argument parsing: no `--`, options after the command, `-r`, `--rules=`, usage errors.
+    yield ("args/no-dashdash", ok, ["git", "push"])
+    yield ("args/pretty-after-command", ok, ["git", "--pretty"])
+    yield ("args/dashdash-in-command", ok, ["git", "--", "push"])
+    yield ("args/rules-after-command", ok, ["git", "push", "--rules", "x"])
+    yield ("args/missing-command", ok, [])
+    yield ("args/only-dashdash", ok, ["--"])
+    yield ("args/single-dash-arg", ok, ["--", "-"])
+    yield ("args/dash-command", ok, ["--", "-git", "push"])
+
+
+def run(tool, rule_paths, args, rules_style):
+    argv = [tool, "execpolicy", "check"]
+    for path in rule_paths:
+        argv += {"long": ["--rules", path], "short": ["-r", path], "eq": [f"--rules={path}"]}[rules_style]
+    argv += args
+    p = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def compare(case, codex, cdx, tmp):
+    name, files, args = case
+    d = tempfile.mkdtemp(dir=tmp)
+    paths = []
+    for i, text in enumerate(files):
+        path = os.path.join(d, f"r{i}.rules")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        paths.append(path)
+    style = ["long", "short", "eq"][sum(name.encode()) % 3]
+    if name.startswith("args/missing-rules"):
+        paths = []
+    a = run(codex, paths, args, style)
+    b = run(cdx, paths, args, style)
+    same_exit = a[0] == b[0]
+    def parsed(out):
+        try:
+            return json.loads(out) if out.strip() else None
+        except ValueError:
+            return ("unparseable", out)
+    same_json = parsed(a[1]) == parsed(b[1])
+    return name, files, args, a, b, same_exit and same_json, a[1] == b[1]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--codex", default=os.path.expanduser("~/codex-peer/node_modules/.bin/codex"))
+    ap.add_argument("--cdx", default=os.path.join(REPO, ".build", "cdx", "cdx"))
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--record")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    opts = ap.parse_args()
+    if not os.path.exists(opts.cdx):
+        subprocess.run([os.path.join(REPO, "cdx"), "--help"], capture_output=True)
+    all_cases = list(cases())
+    all_cases.append(("args/missing-rules", [], ["--", "git"]))
+    all_cases.append(("args/nonexistent-file", [], ["--rules", "/nonexistent/x.rules", "--", "git"]))
+    agreed = bytes_equal = 0
+    exits = {}
+    failures = []
+    records = []
+    with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(opts.jobs) as pool:
+        for name, files, args, a, b, ok, same_bytes in pool.map(lambda c: compare(c, opts.codex, opts.cdx, tmp), all_cases):
+            agreed += ok
+            exits[a[0]] = exits.get(a[0], 0) + 1
+            bytes_equal += same_bytes
+            if ok:
+                records.append({"rules": files, "args": args, "exit": a[0], "stdout": a[1]})
+            else:
+                failures.append((name, args, a, b))
+            if opts.verbose:
+                print(("ok   " if ok else "DIFF ") + name)
+    for name, args, a, b in failures:
+        print(f"--- DIFF {name} args={args}")
+        print(f"codex exit {a[0]} stdout {a[1]!r}\n  stderr {a[2][:400]!r}")
+        print(f"cdx   exit {b[0]} stdout {b[1]!r}\n  stderr {b[2][:400]!r}")
+    print(f"compared {len(all_cases)} cases: {agreed} agree (exit + parsed JSON), {bytes_equal} byte-identical stdout, {len(failures)} differ; codex exit statuses {dict(sorted(exits.items()))}")
+    if opts.record:
+        with open(opts.record, "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return 0 if not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
