@@ -120,6 +120,16 @@ ERROR_RULESETS = [
     ("tab-indent-error", ['if True:\n  prefix_rule(pattern=["a"])\n\tprefix_rule(pattern=["b"])']),
 ]
 
+# Encoding and line-ending edge cases (bytes are written as is; these are not recorded as fixtures).
+BYTES_RULESETS = [
+    ("bom", [b'\xef\xbb\xbfprefix_rule(pattern=["git"])\n']),
+    ("invalid-utf8", [b'prefix_rule(pattern=["git"], justification="\xff\xfe")\n']),
+    ("crlf", [b'prefix_rule(pattern=["git"])\r\nprefix_rule(pattern=["git", "push"], decision="prompt")\r\n']),
+    ("crlf-in-string", [b'prefix_rule(pattern=["ls"], justification="a\r\nb")\r\n']),
+    ("nul", [b'prefix_rule(pattern=["git\x00x"])\n']),
+    ("utf8-tokens", ['prefix_rule(pattern=["\u00e9cho", ["\u00fc", "\u4e2d"]], decision="prompt")'.encode()]),
+]
+
 FLAG_VARIANTS = [[], ["--pretty"], ["--resolve-host-executables"], ["--pretty", "--resolve-host-executables"]]
 
 
@@ -138,6 +148,9 @@ def cases():
     for name, files in ERROR_RULESETS:
         for flags in ([], ["--pretty"]):
             yield (f"error/{name}/{'+'.join(flags)}", files, flags + ["--", "git", "push"])
+    for name, files in BYTES_RULESETS:
+        for command in (["git", "push"], ["ls"], ["\u00e9cho", "\u4e2d"]):
+            yield (f"bytes/{name}/{command[0]}", files, ["--"] + command)
     ok = RULESETS[0][1]
     # Argument parsing: no `--`, options after the command, `-r`, `--rules=`, usage errors.
     yield ("args/no-dashdash", ok, ["git", "push"])
@@ -165,8 +178,12 @@ def compare(case, codex, cdx, tmp):
     paths = []
     for i, text in enumerate(files):
         path = os.path.join(d, f"r{i}.rules")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+        if isinstance(text, bytes):
+            with open(path, "wb") as f:
+                f.write(text)
+        else:
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
         paths.append(path)
     style = ["long", "short", "eq"][sum(name.encode()) % 3]
     if name.startswith("args/missing-rules"):
@@ -190,12 +207,16 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--record")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--only", help="run only cases whose name starts with this prefix")
     opts = ap.parse_args()
     if not os.path.exists(opts.cdx):
         subprocess.run([os.path.join(REPO, "cdx"), "--help"], capture_output=True)
     all_cases = list(cases())
     all_cases.append(("args/missing-rules", [], ["--", "git"]))
     all_cases.append(("args/nonexistent-file", [], ["--rules", "/nonexistent/x.rules", "--", "git"]))
+    all_cases.append(("args/directory-as-file", [], ["--rules", "/tmp", "--", "git"]))
+    if opts.only:
+        all_cases = [c for c in all_cases if c[0].startswith(opts.only)]
     agreed = bytes_equal = 0
     exits = {}
     failures = []
@@ -205,9 +226,10 @@ def main():
             agreed += ok
             exits[a[0]] = exits.get(a[0], 0) + 1
             bytes_equal += same_bytes
-            if ok:
+            # Relative programs resolve against cwd: such output is not a portable fixture.
+            if ok and not name.startswith(("args/", "bytes/")) and os.getcwd() not in a[1]:
                 records.append({"rules": files, "args": args, "exit": a[0], "stdout": a[1]})
-            else:
+            if not ok:
                 failures.append((name, args, a, b))
             if opts.verbose:
                 print(("ok   " if ok else "DIFF ") + name)
