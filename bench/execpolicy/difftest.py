@@ -130,6 +130,81 @@ BYTES_RULESETS = [
     ("utf8-tokens", ['prefix_rule(pattern=["\u00e9cho", ["\u00fc", "\u4e2d"]], decision="prompt")'.encode()]),
 ]
 
+
+# Starlark-subset and builtin-argument corners: each is run with one command.
+CORNER_RULESETS = [
+    ("match-string", 'prefix_rule(pattern=["git"], match="git status")'),
+    ("positional", 'prefix_rule(["git"], "prompt")'),
+    ("dup-kwarg", 'prefix_rule(pattern=["git"], decision="prompt", decision="allow")'),
+    ("tuple-pattern", 'prefix_rule(pattern=("git", "push"), decision="prompt")'),
+    ("tuple-alt", 'prefix_rule(pattern=["git", ("push", "pull")], decision="prompt")'),
+    ("none-justification", 'prefix_rule(pattern=["git"], justification=None)'),
+    ("none-match", 'prefix_rule(pattern=["git"], match=None)'),
+    ("none-decision", 'prefix_rule(pattern=["git"], decision=None)'),
+    ("host-tilde", 'host_executable(name="git", paths=["~/bin/git"])\nprefix_rule(pattern=["git"], decision="prompt")'),
+    ("host-empty-paths", 'host_executable(name="git", paths=[])\nprefix_rule(pattern=["git"], decision="prompt")'),
+    ("host-trailing-slash", 'host_executable(name="git", paths=["/usr/bin/git/"])\nprefix_rule(pattern=["git"], decision="prompt")'),
+    ("host-dotdot", 'host_executable(name="git", paths=["/usr/local/../bin/git"])\nprefix_rule(pattern=["git"], decision="prompt")'),
+    ("host-empty-name", 'host_executable(name="", paths=[])'),
+    ("host-positional", 'host_executable("git", ["/usr/bin/git"])\nprefix_rule(pattern=["git"], decision="prompt")'),
+    ("network-port", 'network_rule(host="example.com:443", protocol="https", decision="allow")\nprefix_rule(pattern=["git"])'),
+    ("network-ipv6", 'network_rule(host="[::1]", protocol="http", decision="prompt")\nprefix_rule(pattern=["git"])'),
+    ("network-upper", 'network_rule(host="EXAMPLE.com.", protocol="socks5_tcp", decision="forbidden")\nprefix_rule(pattern=["git"])'),
+    ("network-ask", 'network_rule(host="example.com", protocol="https", decision="ask")'),
+    ("network-empty", 'network_rule(host="", protocol="https", decision="allow")'),
+    ("print", 'print("hello")\nprefix_rule(pattern=["git"])'),
+    ("fail", 'fail("boom")'),
+    ("lambda", 'f = lambda x: x\nprefix_rule(pattern=[f("git")])'),
+    ("while", 'while True:\n    pass'),
+    ("recursion", 'def f(n):\n    return f(n - 1) if n > 0 else "git"\nprefix_rule(pattern=[f(3)])'),
+    ("break-continue", 'for t in ["a", "git", "b"]:\n    if t == "a":\n        continue\n    prefix_rule(pattern=[t])\n    break'),
+    ("pass", 'def f():\n    pass\nf()\nprefix_rule(pattern=["git"])'),
+    ("dict-get", 'd = {"git": "prompt"}\nprefix_rule(pattern=["git"], decision=d.get("git", "allow"))\nprefix_rule(pattern=["ls"], decision=d.get("ls", "forbidden"))'),
+    ("list-append", 'xs = []\nxs.append("push")\nxs.extend(["pull"])\nprefix_rule(pattern=["git", xs], decision="prompt")'),
+    ("augassign", 'xs = ["push"]\nxs += ["pull"]\nprefix_rule(pattern=["git", xs], decision="prompt")'),
+    ("reassign-global", 'x = "git"\nx = "ls"\nprefix_rule(pattern=[x])'),
+    ("percent", 'prefix_rule(pattern=["git"], justification="%s=%d %r" % ("a", 1, "q"))'),
+    ("floordiv", 'prefix_rule(pattern=["git", str(7 // 2), str(-7 // 2), str(7 % 3)])'),
+    ("ternary", 'prefix_rule(pattern=["git" if 1 < 2 else "hg"], decision="prompt" if "a" not in "abc" else "forbidden")'),
+    ("unpack", 'a, b = "git", "push"\nprefix_rule(pattern=[a, b], decision="prompt")'),
+    ("nested-def", 'def outer():\n    def inner(x):\n        return [x, "push"]\n    return inner("git")\nprefix_rule(pattern=outer(), decision="prompt")'),
+    ("defaults-kwargs", 'def r(p, d="prompt", **kw):\n    prefix_rule(pattern=p, decision=d, **kw)\nr(["git"], justification="j")\nr(["ls"], "allow")'),
+    ("star-args", 'def r(*ps):\n    prefix_rule(pattern=list(ps))\nr("git", "push")'),
+    ("frozen-mutation", 'xs = ["git"]\ndef f():\n    xs.append("x")\nf()\nprefix_rule(pattern=xs)'),
+    ("string-methods", 'prefix_rule(pattern=["GIT".lower(), "  push  ".strip(), "a-b".replace("-", "_"), "x,y".split(",")[1], "abc"[1:], "git".capitalize()])'),
+    ("str-startswith", 'prefix_rule(pattern=["git"], decision="prompt" if "git".startswith("g") and "git".endswith("t") else "allow")'),
+    ("join-int", 'prefix_rule(pattern=["-".join(["a", 1])])'),
+    ("range-list", 'prefix_rule(pattern=["seq", [str(i) for i in range(3)]])'),
+    ("zip-enumerate", 'for i, (a, b) in enumerate(zip(["git", "hg"], ["push", "pull"])):\n    prefix_rule(pattern=[a, b], justification=str(i))'),
+    ("sorted-reversed", 'prefix_rule(pattern=["git", sorted(["pull", "push"], reverse=True)])'),
+    ("type-fn", 'prefix_rule(pattern=["git", type([])])'),
+    ("bool-int", 'prefix_rule(pattern=["git", str(True), str(None), str(1.5)])'),
+    ("any-all", 'prefix_rule(pattern=["git"], decision="prompt" if any([False, True]) and all([1]) else "allow")'),
+    ("hasattr-getattr", 'prefix_rule(pattern=["git", getattr("x", "upper")()])'),
+    ("dict-comprehension", 'd = {k: v for k, v in [("git", "prompt"), ("ls", "allow")]}\n[prefix_rule(pattern=[k], decision=d[k]) for k in d]'),
+    ("set-literal", 's = {"a"}'),
+    ("index-error", 'prefix_rule(pattern=[["git"][1]])'),
+    ("key-error", 'prefix_rule(pattern=[{"a": 1}["b"]])'),
+    ("div-zero", 'x = 1 // 0'),
+    ("unicode-escapes", 'prefix_rule(pattern=["\\u00e9", "\\x41", "\\101", "a\\tb"], justification="\\N")'),
+    ("raw-triple", 'prefix_rule(pattern=[r"a\\b", """git"""], justification=\'\'\'multi\nline\'\'\')'),
+    ("bytes-literal", 'prefix_rule(pattern=[b"git"])'),
+    ("semicolons", 'a = 1; prefix_rule(pattern=["git"]); b = 2'),
+    ("if-elif", 'x = 2\nif x == 1:\n    d = "allow"\nelif x == 2:\n    d = "prompt"\nelse:\n    d = "forbidden"\nprefix_rule(pattern=["git"], decision=d)'),
+    ("toplevel-for-if", 'for t in ["a"]:\n    prefix_rule(pattern=[t])\nif True:\n    prefix_rule(pattern=["b"])'),
+    ("comparison-chain", 'prefix_rule(pattern=["git"], decision="prompt" if 1 < 2 < 3 else "allow")'),
+    ("min-max-abs", 'prefix_rule(pattern=["git", str(max(1, 5)), str(min([3, 2])), str(abs(-4))])'),
+    ("list-methods", 'xs = ["b", "a"]\nxs.insert(0, "c")\nxs.remove("b")\nprefix_rule(pattern=["git", xs, str(xs.index("a"))])'),
+    ("str-format-named", 'prefix_rule(pattern=["git"], justification="{a}-{b}".format(a=1, b="x"))'),
+    ("f-string-expr", 'n = 3\nprefix_rule(pattern=["git"], justification=f"{n + 1} {[1, 2]} {n!r}")'),
+    ("struct", 'x = struct(a=1)'),
+    ("select-config", 'x = select({"a": 1})'),
+    ("json-module", 'x = json.encode([1])'),
+    ("repeat-string", 'prefix_rule(pattern=["ab" * 2, 2 * "c"])'),
+    ("negative-index", 'prefix_rule(pattern=[["git", "hg"][-1]])'),
+    ("slice-step", 'prefix_rule(pattern=["abcdef"[::2], ["a", "b", "c"][::-1]])'),
+]
+
 FLAG_VARIANTS = [[], ["--pretty"], ["--resolve-host-executables"], ["--pretty", "--resolve-host-executables"]]
 
 
@@ -148,6 +223,9 @@ def cases():
     for name, files in ERROR_RULESETS:
         for flags in ([], ["--pretty"]):
             yield (f"error/{name}/{'+'.join(flags)}", files, flags + ["--", "git", "push"])
+    for name, text in CORNER_RULESETS:
+        for command in (["git", "push"], ["ls"], ["seq", "2"]):
+            yield (f"corner/{name}/{command[0]}", [text], ["--pretty", "--"] + command if command[0] == "ls" else ["--"] + command)
     for name, files in BYTES_RULESETS:
         for command in (["git", "push"], ["ls"], ["\u00e9cho", "\u4e2d"]):
             yield (f"bytes/{name}/{command[0]}", files, ["--"] + command)
