@@ -27,14 +27,6 @@ public sealed class ExecPolicyEngine(Policy policy)
     public ExecVerdict Evaluate(ExecRequest request)
     {
         var command = request.Command;
-        if (request.SandboxPermissions == SandboxPermissions.RequireEscalated
-            && request.ApprovalPolicy.Mode is ApprovalMode.Never or ApprovalMode.Untrusted or ApprovalMode.OnFailure)
-        {
-            // Codex refuses escalation requests outright unless the policy can surface them.
-            var name = DebugName(request.ApprovalPolicy.Mode);
-            return Verdict(ExecVerdictKind.Forbid, Decision.Forbidden, SplitKind.NotAWrapper, [],
-                $"approval policy is {name}; reject command — you cannot ask for escalated permissions if the approval policy is {name}");
-        }
         if (command.Count == 0)
         {
             return Verdict(ExecVerdictKind.Forbid, Decision.Forbidden, SplitKind.NotAWrapper, [], "empty command rejected: nothing to run");
@@ -46,6 +38,15 @@ public sealed class ExecPolicyEngine(Policy policy)
             return new SegmentVerdict(segment, matches,
                 matches.Count > 0 ? null : Heuristics.Decide(segment, request, split.UsedComplexParsing));
         }).ToList();
+        if (request.SandboxPermissions == SandboxPermissions.RequireEscalated
+            && request.ApprovalPolicy.Mode is ApprovalMode.Never or ApprovalMode.Untrusted or ApprovalMode.OnFailure)
+        {
+            // Codex refuses escalation requests outright unless the policy can surface them
+            // (before rules are consulted; the segments are kept for explanations only).
+            var name = DebugName(request.ApprovalPolicy.Mode);
+            return Verdict(ExecVerdictKind.Forbid, Decision.Forbidden, split.Kind, segments,
+                $"approval policy is {name}; reject command — you cannot ask for escalated permissions if the approval policy is {name}");
+        }
         var decision = segments.Max(s => s.Decision);
         var allMatches = segments.SelectMany(s => s.Rules).ToList();
         switch (decision)
