@@ -248,4 +248,12 @@ public sealed class ExecPolicyEngineTests
         Assert.Equal("test.rules:3", rule.Source!.ToString());
         Assert.Empty(v.Segments[0].Rules);
     }
+
+    [Fact]
+    public void A_rejected_escalation_still_reports_its_segments()
+    {
+        var v = Judge("prefix_rule(pattern=[\"git\"])", Bash("git add . && git push"), Never, permissions: SandboxPermissions.RequireEscalated);
+        Assert.Equal(ExecVerdictKind.Forbid, v.Kind);
+        Assert.Equal(2, v.Segments.Count);
+    }
 }

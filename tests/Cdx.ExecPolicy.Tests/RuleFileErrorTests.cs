@@ -74,4 +74,49 @@ public sealed class RuleFileErrorTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Unreadable_files_are_io_errors_worded_like_codex()
+    {
+        var missing = Assert.Throws<PolicyLoadException>(() => new PolicyLoader().LoadFile("/nonexistent/x.rules"));
+        Assert.True(missing.IsIoError);
+        Assert.Equal("No such file or directory (os error 2)", missing.Detail);
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(file, [.. "prefix_rule(pattern=[\""u8, 0xff, .. "\"])"u8]);
+            var invalid = Assert.Throws<PolicyLoadException>(() => new PolicyLoader().LoadFile(file));
+            Assert.Equal("stream did not contain valid UTF-8", invalid.Detail);
+            File.WriteAllBytes(file, [0xef, 0xbb, 0xbf, .. "prefix_rule(pattern=[\"git\"])"u8]);
+            var bom = Assert.Throws<PolicyLoadException>(() => new PolicyLoader().LoadFile(file));
+            Assert.False(bom.IsIoError);
+            Assert.Equal((1, 1), (bom.Line, bom.Column));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("f\"{s!r}\"", "\"a\"")]
+    [InlineData("f\"{s! s }\"", "a")]
+    [InlineData("f\"{n!r}-{l!r}\"", "3-[\"x\"]")]
+    public void F_string_conversions_render_like_codex(string fstring, string expected)
+    {
+        var loader = new PolicyLoader();
+        loader.LoadText("f.rules", $"s = \"a\"\nn = 3\nl = [\"x\"]\nprefix_rule(pattern=[\"git\"], justification={fstring})");
+        Assert.Equal(expected, loader.Build().Rules.Single().Justification);
+    }
+
+    [Theory]
+    [InlineData("f\"{s!a}\"", "invalid f-string conversion specifier, expected 's' or 'r'")]
+    [InlineData("f\"{s !r}\"", "Parse error: invalid input `!`")]
+    [InlineData("f\"{s!r:x}\"", "Parse error: unexpected symbol ':'")]
+    public void Bad_f_string_conversions_fail_the_load(string fstring, string expected)
+    {
+        var e = LoadError($"s = \"a\"\nprefix_rule(pattern=[\"git\"], justification={fstring})");
+        Assert.StartsWith(expected, e.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, e.Line);
+    }
 }
