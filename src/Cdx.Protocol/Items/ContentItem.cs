@@ -1,0 +1,4 @@
+namespace Cdx.Protocol.Items;
+
+/// <summary>One part of a message or of an array-shaped tool output.</summary>
+public abstract record ContentItem;
