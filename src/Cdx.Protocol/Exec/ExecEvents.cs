@@ -7,7 +7,10 @@ public abstract record ExecEvent
 {
     /// <summary>The event type (`thread.started`, `item.completed`, ...).</summary>
     [JsonPropertyName("type"), JsonPropertyOrder(-1)]
-    public abstract string Type { get; }
+    public string Type => TypeName;
+
+    /// <summary>The discriminator value of the concrete type.</summary>
+    protected abstract string TypeName { get; }
 }
 
 /// <summary>First line: the thread id.</summary>
@@ -15,14 +18,14 @@ public sealed record ThreadStartedEvent(
     [property: JsonPropertyName("thread_id")] string ThreadId) : ExecEvent
 {
     /// <inheritdoc />
-    public override string Type => "thread.started";
+    protected override string TypeName => "thread.started";
 }
 
 /// <summary>A turn began.</summary>
 public sealed record TurnStartedEvent : ExecEvent
 {
     /// <inheritdoc />
-    public override string Type => "turn.started";
+    protected override string TypeName => "turn.started";
 }
 
 /// <summary>Which item lifecycle event an <see cref="ItemEvent"/> is.</summary>
@@ -42,7 +45,7 @@ public enum ItemPhase
 public sealed record ItemEvent(ItemPhase Phase, ExecItem Item) : ExecEvent
 {
     /// <inheritdoc />
-    public override string Type => Phase switch
+    protected override string TypeName => Phase switch
     {
         ItemPhase.Started => "item.started",
         ItemPhase.Updated => "item.updated",
@@ -62,6 +65,7 @@ public sealed record ExecUsage(
     public static ExecUsage Zero { get; } = new(0, 0, 0, 0, 0);
 
     /// <summary>The blended total shown as `tokens used`: (input - cached) + output.</summary>
+    [JsonIgnore]
     public long Blended => InputTokens - CachedInputTokens + OutputTokens;
 }
 
@@ -70,7 +74,7 @@ public sealed record TurnCompletedEvent(
     [property: JsonPropertyName("usage")] ExecUsage Usage) : ExecEvent
 {
     /// <inheritdoc />
-    public override string Type => "turn.completed";
+    protected override string TypeName => "turn.completed";
 }
 
 /// <summary>The error object of a failed turn.</summary>
@@ -81,7 +85,7 @@ public sealed record TurnFailedEvent(
     [property: JsonPropertyName("error")] ExecError Error) : ExecEvent
 {
     /// <inheritdoc />
-    public override string Type => "turn.failed";
+    protected override string TypeName => "turn.failed";
 }
 
 /// <summary>An error notice (retry notices, the final error of a failed turn).</summary>
@@ -89,5 +93,5 @@ public sealed record ErrorEvent(
     [property: JsonPropertyName("message")] string Message) : ExecEvent
 {
     /// <inheritdoc />
-    public override string Type => "error";
+    protected override string TypeName => "error";
 }

@@ -12,14 +12,17 @@ public abstract record ExecItem
 
     /// <summary>The snake_case discriminator written right after the id.</summary>
     [JsonPropertyName("type"), JsonPropertyOrder(-1)]
-    public abstract string Type { get; }
+    public string Type => TypeName;
+
+    /// <summary>The discriminator value of the concrete type.</summary>
+    protected abstract string TypeName { get; }
 }
 
 /// <summary>One assistant message (commentary or final).</summary>
 public sealed record ExecAgentMessage : ExecItem
 {
     /// <inheritdoc />
-    public override string Type => "agent_message";
+    protected override string TypeName => "agent_message";
 
     /// <summary>The message text.</summary>
     [JsonPropertyName("text")]
@@ -30,7 +33,7 @@ public sealed record ExecAgentMessage : ExecItem
 public sealed record ExecReasoning : ExecItem
 {
     /// <inheritdoc />
-    public override string Type => "reasoning";
+    protected override string TypeName => "reasoning";
 
     /// <summary>The summary text.</summary>
     [JsonPropertyName("text")]
@@ -41,7 +44,7 @@ public sealed record ExecReasoning : ExecItem
 public sealed record ExecCommandExecution : ExecItem
 {
     /// <inheritdoc />
-    public override string Type => "command_execution";
+    protected override string TypeName => "command_execution";
 
     /// <summary>The shlex-joined argv.</summary>
     [JsonPropertyName("command")]
@@ -69,7 +72,7 @@ public sealed record ExecFileUpdate(
 public sealed record ExecFileChange : ExecItem
 {
     /// <inheritdoc />
-    public override string Type => "file_change";
+    protected override string TypeName => "file_change";
 
     /// <summary>Changed files, absolute paths, sorted by path.</summary>
     [JsonPropertyName("changes")]
@@ -84,7 +87,7 @@ public sealed record ExecFileChange : ExecItem
 public sealed record ExecWebSearch : ExecItem
 {
     /// <inheritdoc />
-    public override string Type => "web_search";
+    protected override string TypeName => "web_search";
 
     /// <summary>The query ("" at start).</summary>
     [JsonPropertyName("query")]
@@ -104,7 +107,7 @@ public sealed record ExecTodoEntry(
 public sealed record ExecTodoList : ExecItem
 {
     /// <inheritdoc />
-    public override string Type => "todo_list";
+    protected override string TypeName => "todo_list";
 
     /// <summary>The steps.</summary>
     [JsonPropertyName("items")]
@@ -115,7 +118,7 @@ public sealed record ExecTodoList : ExecItem
 public sealed record ExecErrorItem : ExecItem
 {
     /// <inheritdoc />
-    public override string Type => "error";
+    protected override string TypeName => "error";
 
     /// <summary>The warning text.</summary>
     [JsonPropertyName("message")]

@@ -7,14 +7,17 @@ public abstract record EventMessage
 {
     /// <summary>The snake_case event type.</summary>
     [JsonPropertyName("type"), JsonPropertyOrder(-1)]
-    public abstract string Type { get; }
+    public string Type => TypeName;
+
+    /// <summary>The discriminator value of the concrete type.</summary>
+    protected abstract string TypeName { get; }
 }
 
 /// <summary>`user_message`: what the user typed.</summary>
 public sealed record UserMessageEvent([property: JsonPropertyName("message")] string Message) : EventMessage
 {
     /// <inheritdoc />
-    public override string Type => "user_message";
+    protected override string TypeName => "user_message";
 
     /// <summary>Attached image URLs, if any.</summary>
     [JsonPropertyName("images"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -25,28 +28,28 @@ public sealed record UserMessageEvent([property: JsonPropertyName("message")] st
 public sealed record AgentMessageEvent([property: JsonPropertyName("message")] string Message) : EventMessage
 {
     /// <inheritdoc />
-    public override string Type => "agent_message";
+    protected override string TypeName => "agent_message";
 }
 
 /// <summary>`agent_reasoning`: a reasoning summary.</summary>
 public sealed record AgentReasoningEvent([property: JsonPropertyName("text")] string Text) : EventMessage
 {
     /// <inheritdoc />
-    public override string Type => "agent_reasoning";
+    protected override string TypeName => "agent_reasoning";
 }
 
 /// <summary>`turn_aborted`: the turn was interrupted.</summary>
 public sealed record TurnAbortedEvent([property: JsonPropertyName("reason")] string Reason) : EventMessage
 {
     /// <inheritdoc />
-    public override string Type => "turn_aborted";
+    protected override string TypeName => "turn_aborted";
 }
 
 /// <summary>`task_started`: a turn began.</summary>
 public sealed record TaskStartedEvent([property: JsonPropertyName("turn_id")] string TurnId) : EventMessage
 {
     /// <inheritdoc />
-    public override string Type => "task_started";
+    protected override string TypeName => "task_started";
 
     /// <summary>The usable context window, when known.</summary>
     [JsonPropertyName("model_context_window")]
@@ -59,7 +62,7 @@ public sealed record TaskCompleteEvent(
     [property: JsonPropertyName("last_agent_message")] string? LastAgentMessage) : EventMessage
 {
     /// <inheritdoc />
-    public override string Type => "task_complete";
+    protected override string TypeName => "task_complete";
 }
 
 /// <summary>Token counts in rollout form.</summary>
@@ -81,7 +84,7 @@ public sealed record TokenCountInfo(
 public sealed record TokenCountEvent([property: JsonPropertyName("info")] TokenCountInfo? Info) : EventMessage
 {
     /// <inheritdoc />
-    public override string Type => "token_count";
+    protected override string TypeName => "token_count";
 
     /// <summary>Rate-limit snapshot; cdx records none.</summary>
     [JsonPropertyName("rate_limits")]
