@@ -33,7 +33,7 @@ public sealed partial class AgentThread
                 await RunToolCallsAsync(step.Calls, plan, ct);
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is TurnAbortedException || (ex is OperationCanceledException && ct.IsCancellationRequested))
         {
             plan.Complete();
             CloseDanglingCalls();
