@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Cdx.Config;
 using Cdx.Config.Model;
-using Cdx.Core.Context;
 using Cdx.Core.Tools;
 using Cdx.Sandbox;
+using SandboxMode = Cdx.Sandbox.SandboxMode;
 
 namespace Cdx.Cli.Commands;
 
@@ -96,11 +96,9 @@ internal static class ExecDefaults
         _ => !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
     };
 
-    /// <summary>Options for the initial context (instructions, permissions, AGENTS.md, environment).</summary>
-    public static InitialContextOptions ContextOptions(EffectiveConfig config, ToolRuntimeOptions tools, string model) => new()
-    {
-        Config = config,
-        Tools = tools,
-        Model = model,
-    };
+    /// <summary>
+    /// The initial context items (base instructions, permissions, AGENTS.md, environment).
+    /// Cdx.Core.Context (agent-tools) builds them; until it is merged the first request carries none.
+    /// </summary>
+    public static IReadOnlyList<Cdx.Protocol.Items.ResponseItem> InitialItems(EffectiveConfig config, ToolRuntimeOptions tools, string model) => [];
 }

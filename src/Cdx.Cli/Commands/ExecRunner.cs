@@ -12,6 +12,12 @@ public sealed partial class ExecRunner(ExecArgs args, EffectiveConfig config, st
     /// <summary>Exit code after Ctrl-C.</summary>
     public const int InterruptedExitCode = 130;
 
+    private readonly ExecArgs args = args;
+    private readonly EffectiveConfig config = config;
+    private readonly string codexHome = codexHome;
+    private readonly TextWriter stdout = stdout;
+    private readonly TextWriter stderr = stderr;
+
     private string Cwd => config.Options.Cwd;
 
     /// <summary>Runs the command; returns the process exit code.</summary>

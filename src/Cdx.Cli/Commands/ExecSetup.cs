@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Cdx.Config.Model;
 using Cdx.Core.Approvals;
-using Cdx.Core.Context;
 using Cdx.Core.Rollout;
 using Cdx.Core.Session;
 using Cdx.Core.Tools;
@@ -44,7 +43,7 @@ public sealed partial class ExecRunner
                 WireApi = provider.WireApi == WireApi.Chat ? ToolWireApi.Chat : ToolWireApi.Responses,
             };
             var tools = new ToolRuntime(toolOptions);
-            var initial = resumed is null ? InitialContext.Build(ExecDefaults.ContextOptions(r.config, toolOptions, model)) : [];
+            var initial = resumed is null ? ExecDefaults.InitialItems(r.config, toolOptions, model) : [];
 
             ISessionEventSink sink;
             ExecHumanSink? human = null;

@@ -140,14 +140,11 @@ public sealed partial class AgentThread
                 Emit(new ItemEvent(ItemPhase.Completed, new ExecReasoning { Id = NextItemId(), Text = summary }));
                 Record(new AgentReasoningEvent(summary));
                 return null;
-            case FunctionCallItem f:
-                calls.Add(new ToolCall(f.CallId, f.Name, ToolCallKind.Function, f.Arguments));
-                return null;
-            case CustomToolCallItem c:
-                calls.Add(new ToolCall(c.CallId, c.Name, ToolCallKind.Custom, c.Input));
-                return null;
-            case LocalShellCallItem l:
-                calls.Add(ToolCallFactory.FromLocalShell(l));
+            case FunctionCallItem or CustomToolCallItem or LocalShellCallItem:
+                if (ToolRuntime.CallOf(item) is { } call)
+                {
+                    calls.Add(call);
+                }
                 return null;
             case WebSearchCallItem w:
                 var id = NextItemId();
