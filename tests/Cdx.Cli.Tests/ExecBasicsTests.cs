@@ -14,7 +14,7 @@ public sealed class ExecBasicsTests
         using var world = new ExecWorld(server.BaseUrl);
         var r = await world.ExecAsync("--json", "say hello");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(["thread.started", "turn.started", "item.completed:\"agent_message\"", "turn.completed"], ExecWorld.Shape(r.Stdout));
+        Assert.Equal(["thread.started", "turn.started", "item.completed:agent_message", "turn.completed"], ExecWorld.Shape(r.Stdout));
         var events = ExecWorld.Events(r.Stdout);
         Assert.Equal("item_0", events[2]["item"]!["id"]!.GetValue<string>());
         Assert.Equal("{\"input_tokens\":100,\"cached_input_tokens\":20,\"cache_write_input_tokens\":0,\"output_tokens\":30,\"reasoning_output_tokens\":5}",
@@ -47,8 +47,8 @@ public sealed class ExecBasicsTests
         var r = await world.ExecAsync("--json", "-s", "danger-full-access", "run it");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal(
-            ["thread.started", "turn.started", "item.started:\"command_execution\":in_progress",
-             "item.completed:\"command_execution\":failed", "item.completed:\"agent_message\"", "turn.completed"],
+            ["thread.started", "turn.started", "item.started:command_execution:in_progress",
+             "item.completed:command_execution:failed", "item.completed:agent_message", "turn.completed"],
             ExecWorld.Shape(r.Stdout));
         var done = ExecWorld.Events(r.Stdout)[3]["item"]!;
         Assert.Equal(3, done["exit_code"]!.GetValue<int>());
@@ -68,7 +68,7 @@ public sealed class ExecBasicsTests
         var r = await world.ExecAsync("--json", "-s", "workspace-write", "patch it");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("fresh\n", File.ReadAllText(Path.Combine(world.Work, "new.txt")));
-        Assert.Contains("item.completed:\"file_change\":completed", ExecWorld.Shape(r.Stdout));
+        Assert.Contains("item.completed:file_change:completed", ExecWorld.Shape(r.Stdout));
         var change = ExecWorld.Events(r.Stdout).First(e => e["item"]?["type"]?.GetValue<string>() == "file_change")["item"]!;
         Assert.Equal(Path.Combine(world.Work, "new.txt"), change["changes"]![0]!["path"]!.GetValue<string>());
     }

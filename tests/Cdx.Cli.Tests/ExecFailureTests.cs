@@ -78,7 +78,7 @@ public sealed class ExecFailureTests
         Assert.Equal(0, r.ExitCode);
         Assert.False(File.Exists(Path.Combine(world.Work, "denied.txt")));
         Assert.False(File.Exists(Path.Combine(world.Work, "escalated.txt")));
-        Assert.Contains("item.completed:\"command_execution\":failed", ExecWorld.Shape(r.Stdout));
+        Assert.Contains("item.completed:command_execution:failed", ExecWorld.Shape(r.Stdout));
         Assert.Equal(3, server.ModelRequestCount);
         var rejection = server.Requests[2].Input.Last(i => i!["call_id"]?.GetValue<string>() == "call_2")!;
         Assert.NotEqual("", rejection["output"]!.ToJsonString().Trim('"'));
@@ -96,6 +96,6 @@ public sealed class ExecFailureTests
         var r = await world.ExecAsync("--json", "-s", "danger-full-access", "touch it");
         Assert.Equal(0, r.ExitCode);
         Assert.False(File.Exists(Path.Combine(world.Work, "ruled.txt")));
-        Assert.DoesNotContain(ExecWorld.Shape(r.Stdout), s => s.Contains("command_execution:\"completed"));
+        Assert.DoesNotContain(ExecWorld.Shape(r.Stdout), s => s.Contains("command_execution:completed"));
     }
 }
