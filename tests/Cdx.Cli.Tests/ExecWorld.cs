@@ -34,6 +34,13 @@ internal sealed class ExecWorld : IDisposable
 
     public string Root { get; }
 
+    /// <summary>Adds top-level keys to config.toml (before the provider table).</summary>
+    public void AddTopLevelConfig(string toml)
+    {
+        var path = Path.Combine(Home, "config.toml");
+        File.WriteAllText(path, toml + "\n" + File.ReadAllText(path));
+    }
+
     public string Home { get; }
 
     public string Work { get; }

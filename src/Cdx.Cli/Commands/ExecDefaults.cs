@@ -95,10 +95,4 @@ internal static class ExecDefaults
         "never" => false,
         _ => !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
     };
-
-    /// <summary>
-    /// The initial context items (base instructions, permissions, AGENTS.md, environment).
-    /// Cdx.Core.Context (agent-tools) builds them; until it is merged the first request carries none.
-    /// </summary>
-    public static IReadOnlyList<Cdx.Protocol.Items.ResponseItem> InitialItems(EffectiveConfig config, ToolRuntimeOptions tools, string model) => [];
 }

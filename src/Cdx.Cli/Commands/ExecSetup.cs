@@ -43,7 +43,8 @@ public sealed partial class ExecRunner
                 WireApi = provider.WireApi == WireApi.Chat ? ToolWireApi.Chat : ToolWireApi.Responses,
             };
             var tools = new ToolRuntime(toolOptions);
-            var initial = resumed is null ? ExecDefaults.InitialItems(r.config, toolOptions, model) : [];
+            // A resumed thread already holds its initial context (spec sessions.md §3.4).
+            var context = resumed is null ? ExecContext.Build(cfg, toolOptions, r.codexHome) : null;
 
             ISessionEventSink sink;
             ExecHumanSink? human = null;
@@ -59,7 +60,7 @@ public sealed partial class ExecRunner
 
             var recorder = r.args.Ephemeral ? null
                 : resumed is not null ? RolloutRecorder.Resume(resumed.Path, resumed.NextOrdinal)
-                : RolloutRecorder.Create(r.codexHome, NewMeta(r, threadId, provider.Id));
+                : RolloutRecorder.Create(r.codexHome, NewMeta(r, threadId, provider.Id, context?.AgentsMdText));
 
             var thread = new AgentThread(new AgentThreadOptions
             {
@@ -68,7 +69,7 @@ public sealed partial class ExecRunner
                 Client = new ModelClient(provider),
                 Tools = tools,
                 Sink = sink,
-                InitialContext = initial,
+                InitialContext = context?.Items ?? [],
                 History = resumed?.Thread.History ?? [],
                 Usage = resumed?.Thread.TotalUsage ?? Cdx.Protocol.Items.TokenUsage.Zero,
                 Recorder = recorder,
@@ -102,7 +103,7 @@ public sealed partial class ExecRunner
                     ("reasoning summaries", cfg.ModelReasoningSummary),
                     ("session id", threadId),
                 ],
-                StderrWarnings = [.. stderrWarnings, .. ruleWarnings],
+                StderrWarnings = [.. stderrWarnings, .. ruleWarnings, .. context?.Warnings ?? []],
                 ItemWarnings = itemWarnings,
             };
         }
@@ -131,13 +132,14 @@ public sealed partial class ExecRunner
             return (items, notices.Except(items).ToList());
         }
 
-        private static SessionMeta NewMeta(ExecRunner r, string threadId, string providerId) => new()
+        private static SessionMeta NewMeta(ExecRunner r, string threadId, string providerId, string? instructions) => new()
         {
             Id = threadId,
             Timestamp = RolloutJson.FormatTimestamp(DateTimeOffset.UtcNow),
             Cwd = r.Cwd,
             Originator = "codex_exec",
             CliVersion = typeof(ExecRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            Instructions = instructions,
             Source = "exec",
             ModelProvider = providerId,
             Git = GitInfoReader.Read(r.Cwd),
