@@ -12,10 +12,13 @@ public sealed class ExecFailureTests
             ScriptedTurn.Text("after retry"));
         using var world = new ExecWorld(server.BaseUrl);
         File.WriteAllText(Path.Combine(world.Home, "config.toml"),
-            File.ReadAllText(Path.Combine(world.Home, "config.toml")).Replace("request_max_retries = 0", "request_max_retries = 2"));
+            File.ReadAllText(Path.Combine(world.Home, "config.toml")).Replace("stream_max_retries = 0", "stream_max_retries = 1"));
         var r = await world.ExecAsync("--json", "hi");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal(2, server.ModelRequestCount);
+        // 429 is retried by the stream layer only (spec model-protocol.md §5.1), with a visible notice.
+        Assert.Equal(["thread.started", "turn.started", "error", "item.completed:agent_message", "turn.completed"], ExecWorld.Shape(r.Stdout));
+        Assert.StartsWith("Reconnecting... 1/1 (", ExecWorld.Events(r.Stdout)[2]["message"]!.GetValue<string>());
         Assert.Contains("after retry", r.Stdout);
     }
 
