@@ -41,7 +41,9 @@ public sealed class ExecBasicsTests
     public async Task Command_call_runs_and_its_output_goes_back_to_the_model()
     {
         await using var server = await ScriptedModelServer.StartAsync(
-            ScriptedTurn.Reply(Call("exec_command", "{\"cmd\":\"echo hi-from-cmd; exit 3\"}", "call_1")),
+            // Not a login shell: a login shell sources the user's profile (here pyenv's rehash, which
+            // waits on a lock shared with every other login shell) and can outlast the yield time.
+            ScriptedTurn.Reply(Call("exec_command", "{\"cmd\":\"echo hi-from-cmd; exit 3\",\"login\":false}", "call_1")),
             ScriptedTurn.Text("Done."));
         using var world = new ExecWorld(server.BaseUrl);
         var r = await world.ExecAsync("--json", "-s", "danger-full-access", "run it");

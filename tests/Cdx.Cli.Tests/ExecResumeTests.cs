@@ -43,7 +43,9 @@ public sealed class ExecResumeTests
     public async Task Kill_9_during_a_command_then_resume_last_continues_with_full_history()
     {
         await using var server = await ScriptedModelServer.StartAsync(
-            ScriptedTurn.Reply(ScriptedItem.FunctionCall("exec_command", "{\"cmd\":\"sleep 20\",\"yield_time_ms\":20000}", "call_sleep")),
+            // login:false: killing a login shell while it sources the user's profile can leave profile
+            // locks behind (pyenv's rehash lock), which stalls every later login shell on the machine.
+            ScriptedTurn.Reply(ScriptedItem.FunctionCall("exec_command", "{\"cmd\":\"sleep 20\",\"yield_time_ms\":20000,\"login\":false}", "call_sleep")),
             ScriptedTurn.Text("continued"));
         using var world = new ExecWorld(server.BaseUrl);
         using (var p = world.Start("-s", "danger-full-access", "--json", "start a long command"))
@@ -68,7 +70,7 @@ public sealed class ExecResumeTests
     public async Task Ctrl_c_mid_command_aborts_the_turn_and_records_it()
     {
         await using var server = await ScriptedModelServer.StartAsync(
-            ScriptedTurn.Reply(ScriptedItem.FunctionCall("exec_command", "{\"cmd\":\"sleep 20\",\"yield_time_ms\":20000}", "call_sleep")));
+            ScriptedTurn.Reply(ScriptedItem.FunctionCall("exec_command", "{\"cmd\":\"sleep 20\",\"yield_time_ms\":20000,\"login\":false}", "call_sleep")));
         using var world = new ExecWorld(server.BaseUrl);
         using var p = world.Start("-s", "danger-full-access", "--json", "start a long command");
         await WaitForAsync(() => world.RolloutFiles().Any(f => ReadShared(f).Contains("call_sleep")));
