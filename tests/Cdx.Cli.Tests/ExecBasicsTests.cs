@@ -76,6 +76,24 @@ public sealed class ExecBasicsTests
     }
 
     [Fact]
+    public async Task Human_mode_shows_the_applied_patch_as_a_unified_diff()
+    {
+        await using var server = await ScriptedModelServer.StartAsync(
+            ScriptedTurn.Reply(ScriptedItem.CustomToolCall("apply_patch",
+                "*** Begin Patch\n*** Update File: notes.txt\n@@\n-old line\n+new line\n*** End Patch\n", "call_p")),
+            ScriptedTurn.Text("Patched."));
+        using var world = new ExecWorld(server.BaseUrl);
+        File.WriteAllText(Path.Combine(world.Work, "notes.txt"), "keep\nold line\n");
+        var r = await world.ExecAsync("--color", "never", "-s", "workspace-write", "patch it");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("keep\nnew line\n", File.ReadAllText(Path.Combine(world.Work, "notes.txt")));
+        Assert.Contains($"apply patch\npatch: completed\nupdate {Path.Combine(world.Work, "notes.txt")}\n", r.Stderr);
+        Assert.Contains("@@", r.Stderr);
+        Assert.Contains("\n-old line\n+new line\n", r.Stderr);
+        Assert.Equal("Patched.\n", r.Stdout);
+    }
+
+    [Fact]
     public async Task Unknown_tool_and_bad_arguments_are_answered_to_the_model_without_events()
     {
         await using var server = await ScriptedModelServer.StartAsync(

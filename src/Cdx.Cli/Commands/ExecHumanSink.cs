@@ -78,6 +78,10 @@ public sealed class ExecHumanSink(TextWriter stderr, string cwd, bool color) : I
                 {
                     stderr.WriteLine($"{change.Kind} {change.Path}");
                 }
+                if (f.Status == "completed")
+                {
+                    WriteDiffs(f.Changes);
+                }
                 break;
             case ExecWebSearch w when phase == ItemPhase.Completed:
                 stderr.WriteLine($"web search: {w.Query}");
@@ -92,6 +96,25 @@ public sealed class ExecHumanSink(TextWriter stderr, string cwd, bool color) : I
             case ExecErrorItem warning:
                 stderr.WriteLine(Style("warning: ", "33") + warning.Message);
                 break;
+        }
+    }
+
+    // The applied changes as git-style unified diffs (spec exec-mode.md §4), colored like git when asked.
+    private void WriteDiffs(IReadOnlyList<ExecFileUpdate> changes)
+    {
+        foreach (var diff in changes.Select(c => c.UnifiedDiff).Where(d => !string.IsNullOrEmpty(d)))
+        {
+            foreach (var line in diff!.TrimEnd('\n').Split('\n'))
+            {
+                stderr.WriteLine(line switch
+                {
+                    _ when line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) => Bold(line),
+                    _ when line.StartsWith('+') => Style(line, "32"),
+                    _ when line.StartsWith('-') => Style(line, "31"),
+                    _ when line.StartsWith("@@", StringComparison.Ordinal) => Style(line, "36"),
+                    _ => line,
+                });
+            }
         }
     }
 

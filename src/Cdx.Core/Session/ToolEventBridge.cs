@@ -56,6 +56,6 @@ internal sealed class ToolEventBridge(AgentThread thread, PlanTracker plan) : IT
 
     private static IReadOnlyList<ExecFileUpdate> ToWire(IReadOnlyList<FileChangeSummary> changes) =>
         changes.OrderBy(c => c.AbsolutePath, StringComparer.Ordinal)
-            .Select(c => new ExecFileUpdate(c.AbsolutePath, WireStatus.Of(c.Kind)))
+            .Select(c => new ExecFileUpdate(c.AbsolutePath, WireStatus.Of(c.Kind)) { UnifiedDiff = c.UnifiedDiff })
             .ToList();
 }

@@ -66,7 +66,12 @@ public sealed record ExecCommandExecution : ExecItem
 /// <summary>One file touched by a patch.</summary>
 public sealed record ExecFileUpdate(
     [property: JsonPropertyName("path")] string Path,
-    [property: JsonPropertyName("kind")] string Kind);
+    [property: JsonPropertyName("kind")] string Kind)
+{
+    /// <summary>The change as a unified diff, for human output only (not part of the JSONL item).</summary>
+    [JsonIgnore]
+    public string? UnifiedDiff { get; init; }
+}
 
 /// <summary>A patch applied (or refused) by apply_patch.</summary>
 public sealed record ExecFileChange : ExecItem
