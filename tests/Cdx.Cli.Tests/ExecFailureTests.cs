@@ -84,7 +84,7 @@ public sealed class ExecFailureTests
         Assert.Contains("item.completed:command_execution:failed", ExecWorld.Shape(r.Stdout));
         Assert.Equal(3, server.ModelRequestCount);
         var rejection = server.Requests[2].Input.Last(i => i!["call_id"]?.GetValue<string>() == "call_2")!;
-        Assert.NotEqual("", rejection["output"]!.ToJsonString().Trim('"'));
+        Assert.Contains("you cannot ask for escalated permissions if the approval policy is Never", rejection["output"]!.GetValue<string>());
     }
 
     [Fact]
@@ -100,5 +100,24 @@ public sealed class ExecFailureTests
         Assert.Equal(0, r.ExitCode);
         Assert.False(File.Exists(Path.Combine(world.Work, "ruled.txt")));
         Assert.DoesNotContain(ExecWorld.Shape(r.Stdout), s => s.Contains("command_execution:completed"));
+        var rejection = server.Requests[1].Input.Last(i => i!["call_id"]?.GetValue<string>() == "call_r")!;
+        Assert.Contains("approval required by policy, but AskForApproval is set to Never", rejection["output"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Patch_outside_the_writable_roots_is_refused_and_nothing_is_written()
+    {
+        var outside = Path.Combine("/var/tmp", "cdx-exec-outside-" + Guid.NewGuid().ToString("N")[..8] + ".txt");
+        await using var server = await ScriptedModelServer.StartAsync(
+            ScriptedTurn.Reply(ScriptedItem.CustomToolCall("apply_patch", $"*** Begin Patch\n*** Add File: {outside}\n+x\n*** End Patch\n", "call_o")),
+            ScriptedTurn.Text("ok"));
+        using var world = new ExecWorld(server.BaseUrl);
+        var r = await world.ExecAsync("--json", "-s", "workspace-write", "write outside");
+        Assert.Equal(0, r.ExitCode);
+        Assert.False(File.Exists(outside));
+        var output = server.Requests[1].Input.Last(i => i!["call_id"]?.GetValue<string>() == "call_o")!;
+        // What Codex 0.169 exec answers (checked with the bench harness): no file_change item at all.
+        Assert.Equal("patch rejected: writing outside of the project; rejected by user approval settings", output["output"]!.GetValue<string>());
+        Assert.DoesNotContain(ExecWorld.Shape(r.Stdout), s => s.Contains("file_change"));
     }
 }

@@ -78,7 +78,7 @@ public sealed partial class ExecRunner
                 Settings = new TurnSettings
                 {
                     Cwd = r.Cwd,
-                    ApprovalPolicy = "never",
+                    ApprovalPolicy = toolOptions.Approval.ToString(),
                     SandboxPolicy = ExecDefaults.SandboxPolicyJson(toolOptions.Sandbox, r.Cwd),
                     Effort = cfg.ModelReasoningEffort,
                     Summary = cfg.ModelReasoningSummary,
@@ -97,7 +97,7 @@ public sealed partial class ExecRunner
                     ("workdir", r.Cwd),
                     ("model", model),
                     ("provider", provider.Id),
-                    ("approval", "never"),
+                    ("approval", toolOptions.Approval.ToString()),
                     ("sandbox", ExecDefaults.SandboxSummary(toolOptions.Sandbox)),
                     ("reasoning effort", cfg.ModelReasoningEffort ?? "none"),
                     ("reasoning summaries", cfg.ModelReasoningSummary),
