@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(ApplyPatchCommand.Create());
         root.Subcommands.Add(ExecPolicyCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(ExecCommand.Create());
         root.Subcommands.Add(GovernanceCommand.Create());
         LoginCommand.AddTo(root);
         return root;
