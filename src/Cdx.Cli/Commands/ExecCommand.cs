@@ -77,7 +77,6 @@ public static class ExecCommand
                 SandboxMode = sandbox,
                 // exec never asks: the loader applies requirement fallbacks (and their notice) to this.
                 ApprovalPolicy = "never",
-                ModelProvider = pr.GetValue(o.Oss) ? pr.GetValue(o.LocalProvider) ?? "oss" : null,
             },
             // --ignore-user-config: read config from an empty home; sessions, auth and rules keep the real one.
             CodexHome = args.IgnoreUserConfig ? Path.Combine(codexHome, ".cdx-ignored-user-config") : codexHome,

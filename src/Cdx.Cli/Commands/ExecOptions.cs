@@ -5,7 +5,7 @@ namespace Cdx.Cli.Commands;
 /// <summary>The `cdx exec` flags (spec exec-mode.md §1); recursive so `exec resume` accepts them too.</summary>
 public sealed class ExecOptions
 {
-    /// <summary>Config flags shared with other commands (-c, -p, --enable, --disable, -C, -m, -s).</summary>
+    /// <summary>Config flags shared with other commands (-c, -p, --enable, --disable, -C, -m, -s, --oss, --local-provider).</summary>
     public required ConfigOptions Config { get; init; }
 
     /// <summary>`-i/--image FILE...`.</summary>
@@ -16,12 +16,6 @@ public sealed class ExecOptions
         Arity = ArgumentArity.ZeroOrMore,
         Recursive = true,
     };
-
-    /// <summary>`--oss`.</summary>
-    public Option<bool> Oss { get; } = new("--oss") { Description = "Use the local open-source model provider.", Recursive = true };
-
-    /// <summary>`--local-provider`.</summary>
-    public Option<string?> LocalProvider { get; } = new("--local-provider") { Description = "Local provider for --oss: ollama or lmstudio.", Recursive = true };
 
     /// <summary>`--dangerously-bypass-approvals-and-sandbox` / `--yolo`.</summary>
     public Option<bool> Yolo { get; } = new("--dangerously-bypass-approvals-and-sandbox", "--yolo")
@@ -75,7 +69,7 @@ public sealed class ExecOptions
     public static ExecOptions AddTo(Command command)
     {
         var config = ConfigOptions.AddTo(command, dedicatedFlags: true);
-        foreach (var o in new Option[] { config.Config, config.Profile, config.Enable, config.Disable, config.Cd, config.Model, config.Sandbox })
+        foreach (var o in new Option[] { config.Config, config.Profile, config.Enable, config.Disable, config.Cd, config.Model, config.Sandbox, config.Oss, config.LocalProvider })
         {
             o.Recursive = true;
         }
@@ -85,7 +79,7 @@ public sealed class ExecOptions
         var x = new ExecOptions { Config = config };
         foreach (var o in new Option[]
                  {
-                     x.Images, x.Oss, x.LocalProvider, x.Yolo, x.FullAuto, x.AddDir, x.SkipGitRepoCheck, x.Ephemeral,
+                     x.Images, x.Yolo, x.FullAuto, x.AddDir, x.SkipGitRepoCheck, x.Ephemeral,
                      x.IgnoreUserConfig, x.IgnoreRules, x.StrictConfig, x.OutputSchema, x.Color, x.Json, x.OutputLastMessage,
                  })
         {

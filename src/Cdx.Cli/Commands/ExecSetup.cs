@@ -36,7 +36,7 @@ public sealed partial class ExecRunner
             var threadId = resumed?.Thread.ThreadId ?? Guid.CreateVersion7().ToString();
             var model = cfg.Model ?? resumed?.Thread.LastModel ?? ExecDefaults.Model;
 
-            var rules = CommandRulesLoader.Load(r.config, r.codexHome, r.args.IgnoreRules, out var ruleWarnings);
+            var rules = CommandRulesLoader.Load(r.config, r.args.IgnoreRules, out var ruleWarnings);
             var addDirs = r.args.AddDirs.Select(d => Path.GetFullPath(d, r.Cwd)).ToList();
             var toolOptions = ToolRuntimeOptions.FromConfig(cfg, r.Cwd, rules, addDirs) with
             {
