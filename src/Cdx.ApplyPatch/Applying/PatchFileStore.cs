@@ -29,7 +29,7 @@ internal abstract class PatchFileStore
     };
 
     /// <summary>The bytes as UTF-8 text; throws <see cref="InvalidUtf8Exception"/> with Rust's wording when they are not.</summary>
-    protected static string DecodeStrict(byte[] bytes) => Utf8Error.Describe(bytes) is { } error
+    protected static string DecodeStrict(byte[] bytes) => !System.Text.Unicode.Utf8.IsValid(bytes) && Utf8Error.Describe(bytes) is { } error
         ? throw new InvalidUtf8Exception(error)
         : StrictUtf8.GetString(bytes);
 
