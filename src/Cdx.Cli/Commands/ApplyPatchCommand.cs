@@ -26,6 +26,17 @@ public static class ApplyPatchCommand
     }
 
     /// <summary>
+    /// True for `apply-patch ...` except its help flags: those arguments are run by <see cref="RunDirect"/>
+    /// before any option parsing (patch text must never be taken for options).
+    /// </summary>
+    public static bool IsDirectInvocation(string[] args) =>
+        args is [Name, .. var rest] && rest is not ["-h" or "--help" or "-?"];
+
+    /// <summary>Runs with the arguments after `apply-patch` on the process's standard streams.</summary>
+    public static int RunDirect(string[] args) =>
+        Run(args, args.Length == 0 ? Console.In : TextReader.Null, Console.Out, Console.Error);
+
+    /// <summary>
     /// Runs with the raw arguments after `apply-patch`: the patch is the single argument, or stdin.
     /// Parsed by hand so patch text is never mistaken for options or response files.
     /// </summary>
