@@ -66,13 +66,15 @@ public sealed class WorkspacePaths
     // A small realpath(3) that tolerates missing trailing components (files about to be created).
     private static string ResolvePhysical(string absolute, bool followFinal)
     {
-        var pending = new Stack<string>();
+        // A List used as a stack (last item next): Stack<T> would load System.Collections.dll at startup.
+        var pending = new List<string>();
         PushReversed(pending, Split(absolute));
         var parts = new List<string>();
         var hops = 0;
         while (pending.Count > 0)
         {
-            var part = pending.Pop();
+            var part = pending[^1];
+            pending.RemoveAt(pending.Count - 1);
             if (part is "" or ".")
             {
                 continue;
@@ -106,11 +108,11 @@ public sealed class WorkspacePaths
         return "/" + string.Join('/', parts);
     }
 
-    private static void PushReversed(Stack<string> stack, string[] items)
+    private static void PushReversed(List<string> stack, string[] items)
     {
         for (var i = items.Length - 1; i >= 0; i--)
         {
-            stack.Push(items[i]);
+            stack.Add(items[i]);
         }
     }
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Cdx.ApplyPatch.Applying;
 
 namespace Cdx.Cli.Commands;
@@ -33,8 +35,53 @@ public static class ApplyPatchCommand
         args is [Name, .. var rest] && rest is not ["-h" or "--help" or "-?"];
 
     /// <summary>Runs with the arguments after `apply-patch` on the process's standard streams.</summary>
-    public static int RunDirect(string[] args) =>
-        Run(args, args.Length == 0 ? Console.In : TextReader.Null, Console.Out, Console.Error);
+    public static int RunDirect(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return Run(args, Console.In, Console.Out, Console.Error);
+        }
+        // The patch is the argument and nothing is read: collect the (short) output and write it to
+        // file descriptors 1 and 2 directly, skipping System.Console's start-up work (terminal
+        // set-up, encoding detection), which costs more than the rest of a small patch.
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        try
+        {
+            return Run(args, TextReader.Null, stdout, stderr);
+        }
+        finally
+        {
+            WriteRaw(1, stdout.ToString());
+            WriteRaw(2, stderr.ToString());
+        }
+    }
+
+    // UTF-8 without a byte-order mark, as Console writes it; falls back to Console if the descriptor is unusable.
+    private static void WriteRaw(int fd, string text)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+        try
+        {
+            // Pipes and terminals only: FileStream writes a regular file at its own offset without moving
+            // the descriptor's, which a shell sharing the descriptor (`{ ...; echo; } > log`) would overwrite.
+            using var stream = new FileStream(new SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (!stream.CanSeek)
+            {
+                stream.Write(Encoding.UTF8.GetBytes(text));
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+        }
+        var writer = fd == 1 ? Console.Out : Console.Error;
+        writer.Write(text);
+        writer.Flush();
+    }
 
     /// <summary>
     /// Runs with the raw arguments after `apply-patch`: the patch is the single argument, or stdin.
