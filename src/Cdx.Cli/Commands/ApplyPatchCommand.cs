@@ -43,7 +43,7 @@ public static class ApplyPatchCommand
         }
         // The patch is the argument and nothing is read: collect the (short) output and write it to
         // file descriptors 1 and 2 directly, skipping System.Console's start-up work (terminal
-        // set-up, encoding detection), which costs more than the rest of a small patch.
+        // set-up, signal handling, encoding detection).
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         try
