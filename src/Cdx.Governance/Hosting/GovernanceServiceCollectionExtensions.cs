@@ -1,3 +1,4 @@
+using Cdx.Governance.Analytics;
 using Cdx.Governance.Auth;
 using Cdx.Governance.Data;
 using Cdx.Governance.Policies;
@@ -33,6 +34,7 @@ public static class GovernanceServiceCollectionExtensions
         services.AddScoped<RequirementsIssuer>();
         services.AddScoped<Bootstrapper>();
         services.AddScoped<Identity.IdentityStore>();
+        services.AddCdxGovernanceAnalytics();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(j =>
         {
