@@ -15,7 +15,7 @@ public static class GovernanceServiceCollectionExtensions
     public static IServiceCollection AddCdxGovernance(this IServiceCollection services, GovernanceServerOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(options.Time);
         services.AddDbContext<GovernanceDb>(o =>
         {
             if (options.UsesPostgres)
