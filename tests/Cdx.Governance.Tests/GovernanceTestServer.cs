@@ -27,7 +27,7 @@ public sealed class GovernanceTestServer : IAsyncDisposable
     public HttpClient Admin { get; }
     public HttpClient Anonymous { get; }
 
-    public static async Task<GovernanceTestServer> StartAsync(string? root = null, TimeSpan? ttl = null)
+    public static async Task<GovernanceTestServer> StartAsync(string? root = null, TimeSpan? ttl = null, TimeProvider? time = null)
     {
         root ??= Path.Combine(Path.GetTempPath(), "cdx-gov-test-" + Guid.NewGuid().ToString("N"));
         var app = await GovernanceServer.StartAsync(new GovernanceServerOptions
@@ -37,9 +37,13 @@ public sealed class GovernanceTestServer : IAsyncDisposable
             BootstrapKey = AdminKey,
             RequirementsTtl = ttl ?? TimeSpan.FromMinutes(30),
             Output = TextWriter.Null,
+            Time = time ?? TimeProvider.System,
         }, CancellationToken.None);
         return new GovernanceTestServer(app, root, GovernanceServer.ListeningOn(app)[0]);
     }
+
+    /// <summary>A service from the running server (e.g. to run a background job once).</summary>
+    public T Services<T>() where T : notnull => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(_app.Services);
 
     public HttpClient Client(string? bearer)
     {

@@ -6,7 +6,7 @@ namespace Cdx.Governance.Data;
 internal sealed class GovernanceDb(DbContextOptions<GovernanceDb> options) : DbContext(options)
 {
     /// <summary>Bump when the model changes; a database with a newer version is refused at start.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public DbSet<WorkspaceRow> Workspaces => Set<WorkspaceRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
@@ -48,5 +48,6 @@ internal sealed class GovernanceDb(DbContextOptions<GovernanceDb> options) : DbC
         });
         b.Entity<SigningKeyRow>(e => { e.ToTable("signing_keys"); e.HasKey(x => x.KeyId); });
         b.Entity<SchemaInfoRow>(e => { e.ToTable("schema_info"); e.HasKey(x => x.Id); e.Property(x => x.Id).ValueGeneratedNever(); });
+        Ingestion.AnalyticsModel.Configure(b);
     }
 }

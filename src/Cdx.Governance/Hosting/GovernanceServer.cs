@@ -1,3 +1,4 @@
+using Cdx.Governance.Analytics;
 using Cdx.Governance.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,6 +34,7 @@ public static class GovernanceServer
         AdminWorkspaceEndpoints.Map(app);
         AdminIdentityEndpoints.Map(app);
         AdminPolicyEndpoints.Map(app);
+        app.MapAnalyticsEndpoints();
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<Bootstrapper>().RunAsync(ct);

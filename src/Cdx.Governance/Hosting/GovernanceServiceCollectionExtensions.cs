@@ -1,3 +1,4 @@
+using Cdx.Governance.Analytics;
 using Cdx.Governance.Auth;
 using Cdx.Governance.Data;
 using Cdx.Governance.Policies;
@@ -14,7 +15,7 @@ public static class GovernanceServiceCollectionExtensions
     public static IServiceCollection AddCdxGovernance(this IServiceCollection services, GovernanceServerOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(options.Time);
         services.AddDbContext<GovernanceDb>(o =>
         {
             if (options.UsesPostgres)
@@ -33,6 +34,7 @@ public static class GovernanceServiceCollectionExtensions
         services.AddScoped<RequirementsIssuer>();
         services.AddScoped<Bootstrapper>();
         services.AddScoped<Identity.IdentityStore>();
+        services.AddCdxGovernanceAnalytics();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(j =>
         {
