@@ -1,4 +1,3 @@
-using System.Text;
 using Cdx.ExecPolicy.Shell;
 using Cdx.ExecPolicy.Starlark;
 
