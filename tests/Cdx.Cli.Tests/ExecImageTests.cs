@@ -13,7 +13,7 @@ public sealed class ExecImageTests
         byte[] bytes = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
         File.WriteAllBytes(png, bytes);
 
-        var r = await world.ExecAsync("--json", "-i", "shot.png", "describe it");
+        var r = await world.ExecAsync("--json", "describe it", "-i", "shot.png");
         Assert.True(r.ExitCode == 0, r.Stderr);
 
         var user = server.Requests.Single().Input.Last(i => i!["role"]?.GetValue<string>() == "user")!;
@@ -31,7 +31,7 @@ public sealed class ExecImageTests
     {
         await using var server = await ScriptedModelServer.StartAsync(ScriptedTurn.Text("unused"));
         using var world = new ExecWorld(server.BaseUrl);
-        var r = await world.ExecAsync("-i", "nope.png", "describe it");
+        var r = await world.ExecAsync("describe it", "-i", "nope.png");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains(Path.Combine(world.Work, "nope.png"), r.Stderr);
         Assert.Empty(server.Requests);
