@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cdx.Config;
+using Cdx.Governance.Client;
 
 namespace Cdx.Cli.Commands;
 
@@ -85,6 +86,10 @@ public static class ExecCommand
         {
             throw new UserFacingException($"cdx exec: -C {pr.GetValue(o.Config.Cd)}: no such directory; pass an existing directory.", 1);
         }
+        // Cloud requirements from the governance server, as every config-loading start does. Its
+        // notices (each one a fetch problem) are kept to land in the security log as well as on stderr.
+        var policyNotices = new StringWriter();
+        load = load with { CloudRequirements = GovernanceRequirementsSource.ForHome(codexHome, load.SystemConfigDir, policyNotices) };
         EffectiveConfig config;
         try
         {
@@ -94,7 +99,14 @@ public static class ExecCommand
         {
             throw ConfigOptions.ToUserError(ex);
         }
-        var runner = new ExecRunner(args, config, codexHome, Console.Out, Console.Error);
+        finally
+        {
+            await Console.Error.WriteAsync(policyNotices.ToString());
+        }
+        var runner = new ExecRunner(args, config, codexHome, Console.Out, Console.Error)
+        {
+            PolicyFetchProblems = policyNotices.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
         return await runner.RunAsync(ct);
     }
 }

@@ -1,39 +1,32 @@
+using Cdx.Core.Context;
+using Cdx.Core.Session;
+using Cdx.Protocol.Items;
+
 namespace Cdx.Cli.Commands;
 
-/// <summary>Loads `-i` images as data URLs for the first user message.</summary>
+/// <summary>Builds the first user message with its `-i` images (spec model-protocol.md §3.1: `&lt;image name=[Image #N] path=…&gt;` wrappers).</summary>
 internal static class ExecImages
 {
-    public static IReadOnlyList<string> Load(IReadOnlyList<string> files, string cwd)
+    public static UserInput Input(string prompt, IReadOnlyList<string> files, string cwd)
     {
-        var urls = new List<string>(files.Count);
-        foreach (var file in files)
+        if (files.Count == 0)
         {
-            var path = Path.GetFullPath(file, cwd);
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (IOException ex)
-            {
-                throw new UserFacingException($"cdx exec: -i {file}: cannot read the image ({ex.Message}).", 1);
-            }
-            catch (UnauthorizedAccessException)
-            {
-                throw new UserFacingException($"cdx exec: -i {file}: permission denied; pass a readable image file.", 1);
-            }
-            urls.Add($"data:{MimeType(path)};base64,{Convert.ToBase64String(bytes)}");
+            return new UserInput(prompt, []);
         }
-        return urls;
+        try
+        {
+            var message = UserPrompt.Build(prompt, files, cwd);
+            var urls = message.Content.OfType<InputImageContent>().Select(i => i.ImageUrl).ToList();
+            return new UserInput(prompt, urls) { Message = message };
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new UserFacingException($"cdx exec: -i: permission denied ({ex.Message}); pass a readable image file.", 1);
+        }
+        catch (IOException ex)
+        {
+            // FileNotFoundException from UserPrompt already names the path and the way out.
+            throw new UserFacingException($"cdx exec: -i: {ex.Message}", 1);
+        }
     }
-
-    private static string MimeType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".png" => "image/png",
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".gif" => "image/gif",
-        ".webp" => "image/webp",
-        ".bmp" => "image/bmp",
-        _ => "application/octet-stream",
-    };
 }

@@ -26,9 +26,23 @@ public sealed partial class ExecRunner(ExecArgs args, EffectiveConfig config, st
         CheckStrictConfig();
         CheckTrustedDirectory();
         var prompt = await ExecPrompt.ResolveAsync(args.Prompt, !Console.IsInputRedirected, Console.In, stderr, ct);
-        var images = ExecImages.Load(args.Images, Cwd);
+        var input = ExecImages.Input(prompt, args.Images, Cwd);
         var schema = LoadOutputSchema();
-        await using var setup = await ExecSetup.CreateAsync(this, schema, ct);
+        var telemetry = OpenTelemetry();
+        await using var setup = await ExecSetup.CreateAsync(this, schema, telemetry, ct);
+        try
+        {
+            return await RunTurnAsync(setup, input, prompt, ct);
+        }
+        finally
+        {
+            // Exit flush: only what the turn-end flush did not already try (a failed or aborted turn).
+            await FlushTelemetryAsync(setup.Telemetry);
+        }
+    }
+
+    private async Task<int> RunTurnAsync(ExecSetup setup, UserInput input, string prompt, CancellationToken ct)
+    {
         var thread = setup.Thread;
 
         PrintNotices(setup);
@@ -41,10 +55,15 @@ public sealed partial class ExecRunner(ExecArgs args, EffectiveConfig config, st
         {
             thread.Warn(warning);
         }
+        RecordStartFacts(setup.Telemetry, setup.ItemWarnings);
 
         using var interrupts = new InterruptWatcher();
         using var turnCts = CancellationTokenSource.CreateLinkedTokenSource(ct, interrupts.FirstInterrupt);
-        var outcome = await thread.RunTurnAsync(new UserInput(prompt, images), turnCts.Token);
+        var outcome = await thread.RunTurnAsync(input, turnCts.Token);
+        if (outcome.Status != TurnStatus.Aborted)
+        {
+            await FlushTelemetryAsync(setup.Telemetry);
+        }
         if (outcome.Status == TurnStatus.Aborted)
         {
             await stderr.WriteLineAsync("cdx: turn interrupted.");

@@ -4,6 +4,7 @@ using Cdx.Core.Approvals;
 using Cdx.Core.Rollout;
 using Cdx.Core.Session;
 using Cdx.Core.Tools;
+using Cdx.Governance.Client.Telemetry;
 using Cdx.Models;
 using Cdx.Protocol.Rollout;
 
@@ -28,7 +29,10 @@ public sealed partial class ExecRunner
 
         public required IReadOnlyList<string> ItemWarnings { get; init; }
 
-        public static async Task<ExecSetup> CreateAsync(ExecRunner r, JsonObject? schema, CancellationToken ct)
+        /// <summary>The governance telemetry wrapper, or null when telemetry is off (then nothing is recorded).</summary>
+        public ExecTelemetrySink? Telemetry { get; init; }
+
+        public static async Task<ExecSetup> CreateAsync(ExecRunner r, JsonObject? schema, GovernanceTelemetry telemetry, CancellationToken ct)
         {
             var cfg = r.config.Config;
             var provider = ResolveProvider(r);
@@ -57,6 +61,7 @@ public sealed partial class ExecRunner
                 human = new ExecHumanSink(r.stderr, r.Cwd, ExecDefaults.UseColor(r.args.Color));
                 sink = human;
             }
+            sink = r.WrapForTelemetry(sink, telemetry, threadId, model);
 
             var recorder = r.args.Ephemeral ? null
                 : resumed is not null ? RolloutRecorder.Resume(resumed.Path, resumed.NextOrdinal)
@@ -105,6 +110,7 @@ public sealed partial class ExecRunner
                 ],
                 StderrWarnings = [.. stderrWarnings, .. ruleWarnings, .. context?.Warnings ?? []],
                 ItemWarnings = itemWarnings,
+                Telemetry = sink as ExecTelemetrySink,
             };
         }
 

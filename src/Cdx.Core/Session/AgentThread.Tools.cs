@@ -10,9 +10,9 @@ public sealed partial class AgentThread
     /// runs alone. Outputs join the history in the order the model sent the calls; events are
     /// reported as they happen (completion order).
     /// </summary>
-    private async Task RunToolCallsAsync(IReadOnlyList<ToolCall> calls, PlanTracker plan, CancellationToken ct)
+    private async Task RunToolCallsAsync(IReadOnlyList<ToolCall> calls, PlanTracker plan, string turnId, CancellationToken ct)
     {
-        var events = new ToolEventBridge(this, plan);
+        var events = new ToolEventBridge(this, plan, turnId);
         var outputs = new ResponseItem?[calls.Count];
         var parallel = _o.ParallelToolCalls && calls.Count > 1;
         var i = 0;

@@ -30,7 +30,7 @@ public sealed partial class AgentThread
                 {
                     break;
                 }
-                await RunToolCallsAsync(step.Calls, plan, ct);
+                await RunToolCallsAsync(step.Calls, plan, turnId, ct);
             }
         }
         catch (Exception ex) when (ex is TurnAbortedException || (ex is OperationCanceledException && ct.IsCancellationRequested))
@@ -80,11 +80,17 @@ public sealed partial class AgentThread
             Summary = s.Summary,
             FinalOutputJsonSchema = s.OutputSchema?.DeepClone(),
         });
+        AddToHistory(input.Message ?? DefaultMessage(input));
+        Record(new UserMessageEvent(input.Text) { Images = input.ImageDataUrls.Count == 0 ? null : input.ImageDataUrls });
+        Observe(new SessionFact.TurnBegan(input.Text, input.ImageDataUrls.Count) { TurnId = turnId });
+        _turnCount++;
+    }
+
+    private static MessageItem DefaultMessage(UserInput input)
+    {
         List<ContentItem> content = [new InputTextContent(input.Text)];
         content.AddRange(input.ImageDataUrls.Select(url => new InputImageContent(url, null)));
-        AddToHistory(new MessageItem { Role = "user", Content = content });
-        Record(new UserMessageEvent(input.Text) { Images = input.ImageDataUrls.Count == 0 ? null : input.ImageDataUrls });
-        _turnCount++;
+        return new MessageItem { Role = "user", Content = content };
     }
 
     private sealed record SampleResult(IReadOnlyList<ToolCall> Calls, string? LastMessage);
@@ -119,6 +125,7 @@ public sealed partial class AgentThread
                 case Completed c when c.Usage is { } usage:
                     _total += usage;
                     RecordTokenCount(usage);
+                    Observe(new SessionFact.ResponseCompleted(_o.Model, usage) { TurnId = turnId });
                     break;
             }
         }

@@ -59,6 +59,15 @@ public sealed partial class AgentThread : IAsyncDisposable
         }
     }
 
+    /// <summary>Passes a non-event fact to the sink, serialized with <see cref="Emit"/>.</summary>
+    internal void Observe(SessionFact fact)
+    {
+        lock (_emitGate)
+        {
+            _o.Sink.Observe(fact);
+        }
+    }
+
     /// <summary>Allocates the next `item_&lt;n&gt;` id.</summary>
     internal string NextItemId() => _ids.Next();
 

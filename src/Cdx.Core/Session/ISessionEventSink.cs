@@ -7,4 +7,12 @@ public interface ISessionEventSink
 {
     /// <summary>Called once per event, from any thread, never concurrently (the session serializes calls).</summary>
     void Emit(ExecEvent e);
+
+    /// <summary>
+    /// Called for facts that are not exec events, serialized like <see cref="Emit"/>. Default:
+    /// ignored, since renderers show only exec events; audit observers override it.
+    /// </summary>
+    void Observe(SessionFact fact)
+    {
+    }
 }

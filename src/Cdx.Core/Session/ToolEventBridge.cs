@@ -5,7 +5,7 @@ using Cdx.Protocol.Exec;
 namespace Cdx.Core.Session;
 
 /// <summary>Turns tool progress into `exec --json` items with stable ids per call.</summary>
-internal sealed class ToolEventBridge(AgentThread thread, PlanTracker plan) : IToolEvents
+internal sealed class ToolEventBridge(AgentThread thread, PlanTracker plan, string turnId) : IToolEvents
 {
     private readonly ConcurrentDictionary<string, string> _ids = new(StringComparer.Ordinal);
 
@@ -49,6 +49,8 @@ internal sealed class ToolEventBridge(AgentThread thread, PlanTracker plan) : IT
     public void PlanUpdated(string callId, string? explanation, IReadOnlyList<PlanStep> steps) => plan.Update(steps);
 
     public void Notice(string message) => thread.Warn(message);
+
+    public void SecurityDecision(ToolSecurityFact fact) => thread.Observe(new SessionFact.Security(fact) { TurnId = turnId });
 
     private static string CommandKey(string callId) => "cmd:" + callId;
 
