@@ -17,7 +17,7 @@ internal static class AnalyticsEndpoints
         var ws = app.MapGroup("/v1/analytics/codex/workspaces/{workspace_id}")
             .AddEndpointFilterFactory(WorkspaceRoute.Filter)
             .AddEndpointFilterFactory(Require.Scope(Scope));
-        ws.MapGet("/usage", (long? start_time, long? end_time, string? group_by, string? group, int? limit, string? page,
+        ws.MapGet("/usage", (string workspace_id, long? start_time, long? end_time, string? group_by, string? group, int? limit, string? page,
             AnalyticsQueries q, TimeProvider time, CancellationToken ct) =>
         {
             if (group is not null and not "workspace")
@@ -25,7 +25,7 @@ internal static class AnalyticsEndpoints
                 return Task.FromResult<IResult>(Problems.BadRequest($"`group` `{group}` is not supported; use group=workspace, or omit it for per-user rows."));
             }
             return RunAsync(start_time, end_time, group_by, limit, page, time,
-                w => group is null ? q.UsageByUserAsync(w, ct) : q.UsageByWorkspaceAsync(w, ct));
+                w => group is null ? q.UsageByUserAsync(workspace_id, w, ct) : q.UsageByWorkspaceAsync(workspace_id, w, ct));
         });
         ws.MapGet("/code_reviews", (long? start_time, long? end_time, string? group_by, int? limit, string? page, AnalyticsQueries q, TimeProvider time, CancellationToken ct) =>
             RunAsync(start_time, end_time, group_by, limit, page, time, w => q.CodeReviewsAsync(w, ct)));

@@ -10,56 +10,52 @@ namespace Cdx.Governance.Analytics;
 /// </summary>
 internal sealed class AnalyticsQueries(GovernanceDb db)
 {
-    public async Task<(List<object> Rows, string? Next)> UsageByUserAsync(AnalyticsWindow w, CancellationToken ct)
+    public async Task<(List<object> Rows, string? Next)> UsageByUserAsync(string workspaceId, AnalyticsWindow w, CancellationToken ct)
     {
-        var events = InWindow(w);
         long cb = w.CursorBucket ?? long.MinValue;
         var ck = w.CursorKey;
-        var groups = await events
-            .GroupBy(e => new { B = (e.Timestamp - w.Origin) / w.Size, e.UserId })
+        var groups = await Fragments(workspaceId, w)
+            .GroupBy(f => new { B = (f.Day - w.Origin) / w.Size, f.UserId })
             .Select(g => new UsageAggregate
             {
-                Bucket = g.Key.B, Key = g.Key.UserId,
-                Threads = g.Select(x => x.ThreadId).Distinct().Count(), Turns = g.Select(x => x.TurnId).Distinct().Count(),
-                Responses = g.Count(), Input = g.Sum(x => x.InputTokens), Cached = g.Sum(x => x.CachedInputTokens),
-                Output = g.Sum(x => x.OutputTokens), Reasoning = g.Sum(x => x.ReasoningTokens),
+                Bucket = g.Key.B, Key = g.Key.UserId, Turns = g.Sum(x => x.Turns), Responses = g.Sum(x => x.Responses),
+                Input = g.Sum(x => x.Input), Cached = g.Sum(x => x.Cached), Output = g.Sum(x => x.Output), Reasoning = g.Sum(x => x.Reasoning),
             })
             .Where(r => r.Bucket > cb || (r.Bucket == cb && string.Compare(r.Key, ck) > 0))
             .OrderBy(r => r.Bucket).ThenBy(r => r.Key).Take(w.Limit + 1).ToListAsync(ct);
         var page = groups.Take(w.Limit).ToList();
         var users = page.Select(p => p.Key).Distinct().ToList();
         var emails = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
-        var clients = await ClientsAsync(w, page, byUser: true, ct);
+        var (clients, threads) = await DetailsAsync(workspaceId, w, page, byUser: true, ct);
         var rows = page.Select(p => (object)new
         {
             @object = "codex.usage", start_time = w.RowStart(p.Bucket), end_time = w.RowEnd(p.Bucket),
             user = new { id = p.Key, email = emails.GetValueOrDefault(p.Key) },
-            threads = p.Threads, turns = p.Turns, responses = p.Responses, tokens = Tokens(p),
-            clients = clients.Where(c => c.Bucket == p.Bucket && c.Owner == p.Key).Select(ClientRow),
+            threads = threads.GetValueOrDefault((p.Bucket, p.Key, "")), turns = p.Turns, responses = p.Responses, tokens = Tokens(p),
+            clients = clients.Where(c => c.Bucket == p.Bucket && c.Owner == p.Key).Select(c => ClientRow(c, threads.GetValueOrDefault((c.Bucket, c.Owner, c.Key)))),
         }).ToList();
         return (rows, Next(groups, w));
     }
 
-    public async Task<(List<object> Rows, string? Next)> UsageByWorkspaceAsync(AnalyticsWindow w, CancellationToken ct)
+    public async Task<(List<object> Rows, string? Next)> UsageByWorkspaceAsync(string workspaceId, AnalyticsWindow w, CancellationToken ct)
     {
         long cb = w.CursorBucket ?? long.MinValue;
-        var groups = await InWindow(w)
-            .GroupBy(e => (e.Timestamp - w.Origin) / w.Size)
+        var groups = await Fragments(workspaceId, w)
+            .GroupBy(f => (f.Day - w.Origin) / w.Size)
             .Select(g => new UsageAggregate
             {
                 Bucket = g.Key, Key = "", ActiveUsers = g.Select(x => x.UserId).Distinct().Count(),
-                Threads = g.Select(x => x.ThreadId).Distinct().Count(), Turns = g.Select(x => x.TurnId).Distinct().Count(),
-                Responses = g.Count(), Input = g.Sum(x => x.InputTokens), Cached = g.Sum(x => x.CachedInputTokens),
-                Output = g.Sum(x => x.OutputTokens), Reasoning = g.Sum(x => x.ReasoningTokens),
+                Turns = g.Sum(x => x.Turns), Responses = g.Sum(x => x.Responses),
+                Input = g.Sum(x => x.Input), Cached = g.Sum(x => x.Cached), Output = g.Sum(x => x.Output), Reasoning = g.Sum(x => x.Reasoning),
             })
             .Where(r => r.Bucket > cb).OrderBy(r => r.Bucket).Take(w.Limit + 1).ToListAsync(ct);
         var page = groups.Take(w.Limit).ToList();
-        var clients = await ClientsAsync(w, page, byUser: false, ct);
+        var (clients, threads) = await DetailsAsync(workspaceId, w, page, byUser: false, ct);
         var rows = page.Select(p => (object)new
         {
             @object = "codex.usage", start_time = w.RowStart(p.Bucket), end_time = w.RowEnd(p.Bucket), user = (object?)null,
-            active_users = p.ActiveUsers, threads = p.Threads, turns = p.Turns, responses = p.Responses, tokens = Tokens(p),
-            clients = clients.Where(c => c.Bucket == p.Bucket).Select(ClientRow),
+            active_users = p.ActiveUsers, threads = threads.GetValueOrDefault((p.Bucket, "", "")), turns = p.Turns, responses = p.Responses, tokens = Tokens(p),
+            clients = clients.Where(c => c.Bucket == p.Bucket).Select(c => ClientRow(c, threads.GetValueOrDefault((c.Bucket, "", c.Key)))),
         }).ToList();
         return (rows, Next(groups, w));
     }
@@ -105,11 +101,49 @@ internal sealed class AnalyticsQueries(GovernanceDb db)
         return (rows, groups.Count > w.Limit ? AnalyticsWindow.Cursor(groups[w.Limit - 1].Bucket, "") : null);
     }
 
-    private IQueryable<UsageEventRow> InWindow(AnalyticsWindow w)
+    // The window as per-(day, user, client, model) fragments: whole UTC days come from the rollup, the
+    // partial days at either edge (start or end not at midnight) are aggregated from the raw events in
+    // that part of the day only, so a row never counts an event outside [start_time, end_time).
+    private IQueryable<UsageFragment> Fragments(string workspaceId, AnalyticsWindow w)
     {
-        long start = w.Start, end = w.End;
-        return db.Set<UsageEventRow>().AsNoTracking().Where(e => e.Timestamp >= start && e.Timestamp < end);
+        var e = UsageEdges.Of(w.Start, w.End);
+        var rollup = db.Set<UsageDailyRow>().AsNoTracking()
+            .Where(r => r.WorkspaceId == workspaceId && r.Day >= e.FullStart && r.Day < e.FullEnd)
+            .Select(r => new UsageFragment
+            {
+                Day = r.Day, UserId = r.UserId, Client = r.Client, Turns = r.Turns, Responses = r.Responses,
+                Input = r.InputTokens, Cached = r.CachedInputTokens, Output = r.OutputTokens, Reasoning = r.ReasoningTokens,
+            });
+        if (e.IsEmpty)
+        {
+            return rollup;
+        }
+        var raw = EdgeEvents(e)
+            .GroupBy(x => new { Day = x.Timestamp - (x.Timestamp % UsageRollup.Day), x.UserId, Client = x.Client ?? "unknown" })
+            .Select(g => new UsageFragment
+            {
+                Day = g.Key.Day, UserId = g.Key.UserId, Client = g.Key.Client, Turns = g.Select(x => x.TurnId).Distinct().Count(),
+                Responses = g.Count(), Input = g.Sum(x => x.InputTokens), Cached = g.Sum(x => x.CachedInputTokens),
+                Output = g.Sum(x => x.OutputTokens), Reasoning = g.Sum(x => x.ReasoningTokens),
+            });
+        return rollup.Concat(raw);
     }
+
+    private IQueryable<ThreadFragment> ThreadFragments(string workspaceId, UsageEdges e)
+    {
+        var rollup = db.Set<UsageDailyThreadRow>().AsNoTracking()
+            .Where(r => r.WorkspaceId == workspaceId && r.Day >= e.FullStart && r.Day < e.FullEnd)
+            .Select(r => new ThreadFragment { Day = r.Day, UserId = r.UserId, Client = r.Client, ThreadId = r.ThreadId });
+        if (e.IsEmpty)
+        {
+            return rollup;
+        }
+        return rollup.Concat(EdgeEvents(e).Where(x => x.ThreadId != null)
+            .Select(x => new ThreadFragment { Day = x.Timestamp - (x.Timestamp % UsageRollup.Day), UserId = x.UserId, Client = x.Client ?? "unknown", ThreadId = x.ThreadId! }));
+    }
+
+    private IQueryable<UsageEventRow> EdgeEvents(UsageEdges e) =>
+        db.Set<UsageEventRow>().AsNoTracking().Where(x => (x.Timestamp >= e.A0 && x.Timestamp < e.A1) || (x.Timestamp >= e.B0 && x.Timestamp < e.B1));
 
     private IQueryable<CodeReviewEventRow> ReviewEvents(AnalyticsWindow w, string kind)
     {
@@ -117,36 +151,49 @@ internal sealed class AnalyticsQueries(GovernanceDb db)
         return db.Set<CodeReviewEventRow>().AsNoTracking().Where(e => e.Kind == kind && e.Timestamp >= start && e.Timestamp < end);
     }
 
-    // The per-client breakdown of the page's rows, in one more grouped query over the same window.
-    private async Task<List<UsageAggregate>> ClientsAsync(AnalyticsWindow w, List<UsageAggregate> page, bool byUser, CancellationToken ct)
+    // The per-client breakdown of the page's rows and the distinct thread counts (per row and per
+    // client, keyed (bucket, owner, client) with "" for "all"), restricted to the page's buckets and users.
+    private async Task<(List<UsageAggregate> Clients, Dictionary<(long, string, string), int> Threads)> DetailsAsync(
+        string workspaceId, AnalyticsWindow w, List<UsageAggregate> page, bool byUser, CancellationToken ct)
     {
         if (page.Count == 0)
         {
-            return [];
+            return ([], []);
         }
-        var events = InWindow(w);
         long first = page[0].Bucket, last = page[^1].Bucket;
-        long lo = w.Origin + (first * w.Size), hi = w.Origin + ((last + 1) * w.Size);
-        events = events.Where(e => e.Timestamp >= lo && e.Timestamp < hi);
+        var pw = w with { Start = Math.Max(w.Start, w.BucketStart(first)), End = Math.Min(w.End, w.BucketStart(last + 1)) };
+        var fragments = Fragments(workspaceId, pw);
+        var threads = ThreadFragments(workspaceId, UsageEdges.Of(pw.Start, pw.End));
         if (byUser)
         {
             var users = page.Select(p => p.Key).Distinct().ToList();
-            events = events.Where(e => users.Contains(e.UserId));
+            fragments = fragments.Where(f => users.Contains(f.UserId));
+            threads = threads.Where(f => users.Contains(f.UserId));
         }
-        return await events
-            .GroupBy(e => new { B = (e.Timestamp - w.Origin) / w.Size, Owner = byUser ? e.UserId : "", e.Client })
+        var clients = await fragments
+            .GroupBy(f => new { B = (f.Day - w.Origin) / w.Size, Owner = byUser ? f.UserId : "", f.Client })
             .Select(g => new UsageAggregate
             {
-                Bucket = g.Key.B, Owner = g.Key.Owner, Key = g.Key.Client ?? "unknown",
-                Threads = g.Select(x => x.ThreadId).Distinct().Count(), Turns = g.Select(x => x.TurnId).Distinct().Count(),
-                Responses = g.Count(), Input = g.Sum(x => x.InputTokens), Cached = g.Sum(x => x.CachedInputTokens),
-                Output = g.Sum(x => x.OutputTokens), Reasoning = g.Sum(x => x.ReasoningTokens),
+                Bucket = g.Key.B, Owner = g.Key.Owner, Key = g.Key.Client, Turns = g.Sum(x => x.Turns), Responses = g.Sum(x => x.Responses),
+                Input = g.Sum(x => x.Input), Cached = g.Sum(x => x.Cached), Output = g.Sum(x => x.Output), Reasoning = g.Sum(x => x.Reasoning),
             }).ToListAsync(ct);
+        var perClient = await threads
+            .GroupBy(f => new { B = (f.Day - w.Origin) / w.Size, Owner = byUser ? f.UserId : "", f.Client })
+            .Select(g => new { g.Key.B, g.Key.Owner, g.Key.Client, N = g.Select(x => x.ThreadId).Distinct().Count() }).ToListAsync(ct);
+        var perRow = await threads
+            .GroupBy(f => new { B = (f.Day - w.Origin) / w.Size, Owner = byUser ? f.UserId : "" })
+            .Select(g => new { g.Key.B, g.Key.Owner, N = g.Select(x => x.ThreadId).Distinct().Count() }).ToListAsync(ct);
+        var counts = perClient.ToDictionary(x => (x.B, x.Owner, x.Client), x => x.N);
+        foreach (var x in perRow)
+        {
+            counts[(x.B, x.Owner, "")] = x.N;
+        }
+        return (clients, counts);
     }
 
     private static object Tokens(UsageAggregate a) => new { input = a.Input, cached_input = a.Cached, output = a.Output, reasoning = a.Reasoning };
 
-    private static object ClientRow(UsageAggregate c) => new { client_id = c.Key, threads = c.Threads, turns = c.Turns, responses = c.Responses, tokens = Tokens(c) };
+    private static object ClientRow(UsageAggregate c, int threads) => new { client_id = c.Key, threads, turns = c.Turns, responses = c.Responses, tokens = Tokens(c) };
 
     private static string? Next(List<UsageAggregate> groups, AnalyticsWindow w) =>
         groups.Count > w.Limit ? AnalyticsWindow.Cursor(groups[w.Limit - 1].Bucket, groups[w.Limit - 1].Key) : null;

@@ -8,8 +8,8 @@ internal sealed record UsageAggregate
     public string Owner { get; init; } = "";
     public int ActiveUsers { get; init; }
     public int Threads { get; init; }
-    public int Turns { get; init; }
-    public int Responses { get; init; }
+    public long Turns { get; init; }
+    public long Responses { get; init; }
     public long Input { get; init; }
     public long Cached { get; init; }
     public long Output { get; init; }

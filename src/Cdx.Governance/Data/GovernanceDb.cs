@@ -6,7 +6,7 @@ namespace Cdx.Governance.Data;
 internal sealed class GovernanceDb(DbContextOptions<GovernanceDb> options) : DbContext(options)
 {
     /// <summary>Bump when the model changes; a database with a newer version is refused at start.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     public DbSet<WorkspaceRow> Workspaces => Set<WorkspaceRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();

@@ -19,6 +19,22 @@ internal static class AnalyticsModel
             // The 30-day usage query scans a time range and groups by user.
             e.HasIndex(x => new { x.Timestamp, x.UserId });
         });
+        // The rollup behind the `usage` query (see UsageRollup): keys lead with (workspace, day) for the window scan.
+        b.Entity<UsageDailyRow>(e =>
+        {
+            e.ToTable("usage_daily");
+            e.HasKey(x => new { x.WorkspaceId, x.Day, x.UserId, x.Client, x.Model });
+        });
+        b.Entity<UsageDailyThreadRow>(e =>
+        {
+            e.ToTable("usage_daily_threads");
+            e.HasKey(x => new { x.WorkspaceId, x.Day, x.UserId, x.Client, x.ThreadId });
+        });
+        b.Entity<UsageDailyTurnRow>(e =>
+        {
+            e.ToTable("usage_daily_turns");
+            e.HasKey(x => new { x.WorkspaceId, x.UserId, x.Day, x.TurnId });
+        });
         b.Entity<CodeReviewEventRow>(e =>
         {
             e.ToTable("code_review_events");

@@ -21,7 +21,7 @@ internal sealed class IngestionService(GovernanceDb db, ComplianceChain chain, T
     {
         // Duplicates inside one batch count as duplicates too.
         var unique = events.DistinctBy(e => e.IdempotencyKey).ToList();
-        var accepted = await StoreAnalyticsAsync(userId, unique, ct);
+        var accepted = await StoreAnalyticsAsync(workspaceId, userId, unique, ct);
         foreach (var type in TelemetryEventTypes.ComplianceTypes)
         {
             var records = unique.Where(e => e.Type == type).Select(e => new PendingRecord
@@ -45,7 +45,7 @@ internal sealed class IngestionService(GovernanceDb db, ComplianceChain chain, T
 
     private static string Digest(string s) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..24];
 
-    private async Task<int> StoreAnalyticsAsync(string userId, List<TelemetryEvent> events, CancellationToken ct)
+    private async Task<int> StoreAnalyticsAsync(string workspaceId, string userId, List<TelemetryEvent> events, CancellationToken ct)
     {
         var analytic = events.Where(e => !TelemetryEventTypes.ComplianceTypes.Contains(e.Type)).ToList();
         for (var attempt = 1; ; attempt++)
@@ -60,6 +60,7 @@ internal sealed class IngestionService(GovernanceDb db, ComplianceChain chain, T
                 {
                     Add(userId, e, now);
                 }
+                await UsageRollup.AddAsync(db, workspaceId, userId, fresh, ct);
                 await db.SaveChangesAsync(ct);
                 await UpsertTasksAsync(userId, events, fresh, ct);
                 await UpsertEnvironmentsAsync(userId, events, ct);
