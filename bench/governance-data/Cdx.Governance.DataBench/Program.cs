@@ -8,6 +8,9 @@ using Cdx.Governance.Client.Telemetry;
 using Cdx.Governance.Hosting;
 
 // Usage: dotnet run -c Release -- [--database CONN] [--usage N] [--compliance N] [--users N] [--days N] [--clients N] [--runs N]
+//                                [--bulk [--api-events N]]
+// --bulk (PostgreSQL only): load --usage/--compliance with binary COPY (BulkLoader), then send
+// --api-events (default 100000) more through the API to measure ingestion on the full database.
 // Generates realistic traffic (many users, sessions of prompts, tool calls, approvals, sandbox denials,
 // usage per response) spread over --days, sends it through POST /v1/clients/events while a bench clock
 // walks forward (so compliance files are cut across the whole period), then times the queries.
@@ -23,9 +26,11 @@ var url = GovernanceServer.ListeningOn(app)[0];
 using var admin = Client(url, adminKey);
 var ws = (string)(await Json(admin, HttpMethod.Get, "/v1/admin/workspace"))["id"]!;
 var users = new List<HttpClient>();
+var userIds = new List<(string Id, string Email)>();
 for (var i = 0; i < opts.Users; i++)
 {
     var id = (string)(await Json(admin, HttpMethod.Post, "/v1/admin/users", new { email = $"user{i}@bench.example" }))["id"]!;
+    userIds.Add((id, $"user{i}@bench.example"));
     users.Add(Client(url, (string)(await Json(admin, HttpMethod.Post, $"/v1/admin/users/{id}/access-tokens", new { name = "bench" }))["token"]!));
 }
 var analytics = Client(url, (string)(await Json(admin, HttpMethod.Post, "/v1/admin/api-keys", new { name = "a", scopes = new[] { "codex.enterprise.analytics.read" } }))["key"]!);
@@ -33,7 +38,22 @@ var reader = Client(url, (string)(await Json(admin, HttpMethod.Post, "/v1/admin/
 
 // Generation: rounds of --clients concurrent batches; each batch is one user's session slice.
 const int batchSize = 1000;
-var total = opts.Usage + opts.Compliance;
+long bulkUsage = 0, bulkCompliance = 0;
+var walk = true;
+if (opts.Bulk)
+{
+    if (opts.Database is null)
+    {
+        Console.Error.WriteLine("--bulk needs --database (PostgreSQL)");
+        return 2;
+    }
+    var loadStart = DateTimeOffset.UtcNow;
+    (bulkUsage, bulkCompliance) = await BulkLoader.LoadAsync(opts.Database, ws, userIds, opts.Usage, opts.Compliance,
+        loadStart.AddDays(-opts.Days).ToUnixTimeSeconds(), loadStart.AddHours(-1).ToUnixTimeSeconds(), Console.Error);
+    Console.Error.WriteLine($"  bulk load: {(DateTimeOffset.UtcNow - loadStart).TotalMinutes:N1} min");
+    walk = false;
+}
+var total = opts.Bulk ? opts.ApiEvents : opts.Usage + opts.Compliance;
 var rounds = (int)Math.Ceiling(total / (double)(batchSize * opts.Clients));
 var span = TimeSpan.FromDays(opts.Days) - TimeSpan.FromMinutes(5);
 long sentUsage = 0, sentCompliance = 0;
@@ -41,12 +61,12 @@ var rng = new Random(42);
 var sw = Stopwatch.StartNew();
 for (var round = 0; round < rounds; round++)
 {
-    clock.Now = DateTimeOffset.UtcNow - TimeSpan.FromDays(opts.Days) + (span * (round / (double)Math.Max(1, rounds - 1)));
+    clock.Now = walk ? DateTimeOffset.UtcNow - TimeSpan.FromDays(opts.Days) + (span * (round / (double)Math.Max(1, rounds - 1))) : DateTimeOffset.UtcNow;
     var tasks = new List<Task>();
     for (var c = 0; c < opts.Clients && sentUsage + sentCompliance < total; c++)
     {
         var user = rng.Next(users.Count);
-        var usageShare = opts.Usage / (double)total;
+        var usageShare = opts.Usage / (double)(opts.Usage + opts.Compliance);
         var events = Generator.Batch(rng, user, clock.Now.ToUnixTimeSeconds(), batchSize, usageShare, round, c);
         sentUsage += events.Count(e => e.Type == TelemetryEventTypes.Usage);
         sentCompliance += events.Count(e => e.Type != TelemetryEventTypes.Usage);
@@ -59,6 +79,9 @@ for (var round = 0; round < rounds; round++)
     }
 }
 var ingestSeconds = sw.Elapsed.TotalSeconds;
+Console.Error.WriteLine($"  API ingestion: {total:N0} events in {ingestSeconds:N1} s = {total / ingestSeconds:N0}/s");
+sentUsage += bulkUsage;
+sentCompliance += bulkCompliance;
 clock.Now = DateTimeOffset.UtcNow.AddHours(2);
 
 var now = clock.Now.ToUnixTimeSeconds();
@@ -129,14 +152,14 @@ internal sealed class BenchClock(DateTimeOffset now) : TimeProvider
 }
 
 /// <summary>Command-line options.</summary>
-internal sealed record Args(string? Database, long Usage, long Compliance, int Users, int Days, int Clients, int Runs)
+internal sealed record Args(string? Database, long Usage, long Compliance, int Users, int Days, int Clients, int Runs, bool Bulk, long ApiEvents)
 {
     public static Args Parse(string[] a)
     {
         string? Get(string name) => Array.IndexOf(a, name) is var i and >= 0 && i + 1 < a.Length ? a[i + 1] : null;
         long Num(string name, long fallback) => Get(name) is { } v ? long.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Args(Get("--database"), Num("--usage", 100_000), Num("--compliance", 100_000), (int)Num("--users", 500),
-            (int)Num("--days", 35), (int)Num("--clients", 4), (int)Num("--runs", 20));
+            (int)Num("--days", 35), (int)Num("--clients", 4), (int)Num("--runs", 20), a.Contains("--bulk"), Num("--api-events", 100_000));
     }
 }
 
