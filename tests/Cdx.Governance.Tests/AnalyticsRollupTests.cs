@@ -39,7 +39,7 @@ public sealed class AnalyticsRollupTests : IAsyncLifetime
             {
                 var ts = now - 25L * 86400 + rng.Next(0, 25 * 86400 - 3600);
                 var thread = $"th-{u}-{rng.Next(4)}"; // threads span many days and weeks; a thread runs in one client
-                var turn = $"{thread}-d{ts / 86400}-{rng.Next(3)}"; // a turn stays within one UTC day
+                var turn = $"{thread}-h{ts / 3600}-{rng.Next(3)}"; // a turn stays within one UTC hour
                 mine.Add(new Ev(id, $"k{u}-{i}", ts, thread, turn, thread.EndsWith('0') ? "cdx_tui" : "cdx_exec", rng.Next(1, 5000), rng.Next(1, 900)));
             }
             // Events exactly on the edges used below: midnight (start of a day) and the second before.
@@ -67,7 +67,8 @@ public sealed class AnalyticsRollupTests : IAsyncLifetime
 
     private static long Floor(long a, long b) => (long)Math.Floor(a / (double)b);
 
-    // Turns are counted per UTC day (a week sums its days); the data keeps every turn inside one day.
+    // Turns are counted per UTC day (a week sums its days) under the hour of their first event; the
+    // data keeps every turn inside one hour, where that matches distinct turn ids exactly.
     private static long Turns(List<Ev> evs) => evs.Select(e => (e.Ts / 86400, e.Turn)).Distinct().Count();
 
     private async Task<List<JsonNode>> AllPagesAsync(string query)
@@ -94,9 +95,15 @@ public sealed class AnalyticsRollupTests : IAsyncLifetime
         var events = await SeedAsync();
         var now = _clock.Unix;
         var midnight = now - (now % 86400);
-        // Start inside a day (partial first day), end inside another (partial last day), and a window
-        // starting exactly at midnight (the edge-a events count, edge-b does not).
-        foreach (var (start, end) in new[] { (now - 22L * 86400 - 11_783, now - 7_200), (midnight - 10 * 86400, midnight - 86400 + 5) })
+        // Start and end inside days and hours (days, hours and raw seconds all contribute), a window
+        // starting exactly at midnight (the edge-a events count, edge-b does not), a window inside one
+        // day (hours and raw seconds only) and one inside one hour (raw only).
+        var windows = new[]
+        {
+            (now - 22L * 86400 - 11_783, now - 7_211), (midnight - 10 * 86400, midnight - 86400 + 5),
+            (midnight - 5 * 86400 + 4_000, midnight - 5 * 86400 + 70_001), (midnight - 3 * 86400 + 100, midnight - 3 * 86400 + 3_000),
+        };
+        foreach (var (start, end) in windows)
         {
             var origin = groupBy == "day" ? 0 : 4 * 86400L;
             var size = groupBy == "day" ? 86400L : 7 * 86400L;

@@ -19,8 +19,9 @@ internal static class BulkLoader
     private static readonly string[] SecurityKinds = ["approval", "approval", "rejection", "sandbox_denial", "rule_match", "requirement_fallback", "policy_fetch_failure"];
     private static readonly string[] Models = ["gpt-5-codex", "gpt-5", "gpt-5-mini"];
     private static readonly string[] Clients = ["cdx_exec", "cdx_tui", "cdx_exec", "cdx_vscode"];
+    private static readonly long[] Spans = [86400, 3600];
     private static readonly string[] Tables =
-        ["usage_events", "usage_daily", "usage_daily_threads", "usage_daily_turns", "compliance_records", "compliance_log_files", "compliance_chain_heads", "codex_tasks", "codex_environments"];
+        ["usage_events", "usage_rollup", "usage_rollup_threads", "usage_daily_turns", "compliance_records", "compliance_log_files", "compliance_chain_heads", "codex_tasks", "codex_environments"];
 
     private sealed class Chain(string type)
     {
@@ -80,8 +81,8 @@ internal static class BulkLoader
 
         var rng = new Random(42);
         var chains = new Dictionary<string, Chain> { ["CODEX_LOG"] = new("CODEX_LOG"), ["CODEX_SECURITY_LOG"] = new("CODEX_SECURITY_LOG") };
-        var daily = new Dictionary<(long Day, string User, string Client, string Model), Sums>();
-        var threads = new HashSet<(long Day, string User, string Client, string Thread)>();
+        var rollup = new Dictionary<(long Span, long Start, string User, string Client, string Model), Sums>();
+        var threads = new HashSet<(long Span, long Start, string User, string Client, string Thread)>();
         var turns = new HashSet<(string User, long Day, string Turn)>();
         var tasks = new Dictionary<(string User, string Thread), TaskSums>();
         var envs = new Dictionary<string, (string User, int U, long First, long Last)>();
@@ -131,17 +132,19 @@ internal static class BulkLoader
                     usageCopy.Write(output, NpgsqlDbType.Bigint);
                     usageCopy.Write(reasoning, NpgsqlDbType.Bigint);
                     var day = ts - (ts % 86400);
-                    if (!daily.TryGetValue((day, userId, client, model), out var s))
+                    var newTurn = turns.Add((userId, day, turn));
+                    foreach (var span in Spans)
                     {
-                        daily[(day, userId, client, model)] = s = new Sums();
+                        var start = ts - (ts % span);
+                        if (!rollup.TryGetValue((span, start, userId, client, model), out var s))
+                        {
+                            rollup[(span, start, userId, client, model)] = s = new Sums();
+                        }
+                        Add(s, input, cached, output, reasoning);
+                        s.Turns += newTurn ? 1 : 0;
+                        threads.Add((span, start, userId, client, thread));
                     }
-                    Add(s, input, cached, output, reasoning);
                     Add(task.Usage, input, cached, output, reasoning);
-                    if (turns.Add((userId, day, turn)))
-                    {
-                        s.Turns++;
-                    }
-                    threads.Add((day, userId, client, thread));
                     usage++;
                     continue;
                 }
@@ -203,19 +206,19 @@ internal static class BulkLoader
         await recordCopy.DisposeAsync();
         log.WriteLine($"  bulk: events copied in {sw.Elapsed.TotalSeconds:N0} s; writing rollup, files, heads, tasks");
 
-        await using (var w = await ddl.BeginBinaryImportAsync("""COPY usage_daily ("WorkspaceId","Day","UserId","Client","Model","Responses","InputTokens","CachedInputTokens","OutputTokens","ReasoningTokens","Turns") FROM STDIN (FORMAT BINARY)"""))
+        await using (var w = await ddl.BeginBinaryImportAsync("""COPY usage_rollup ("WorkspaceId","Span","Start","UserId","Client","Model","Responses","InputTokens","CachedInputTokens","OutputTokens","ReasoningTokens","Turns") FROM STDIN (FORMAT BINARY)"""))
         {
-            foreach (var ((day, user, client, model), s) in daily)
+            foreach (var ((span, start, user, client, model), s) in rollup)
             {
-                w.WriteRow(workspaceId, day, user, client, model, s.Responses, s.Input, s.Cached, s.Output, s.Reasoning, s.Turns);
+                w.WriteRow(workspaceId, span, start, user, client, model, s.Responses, s.Input, s.Cached, s.Output, s.Reasoning, s.Turns);
             }
             await w.CompleteAsync();
         }
-        await using (var w = await ddl.BeginBinaryImportAsync("""COPY usage_daily_threads ("WorkspaceId","Day","UserId","Client","ThreadId") FROM STDIN (FORMAT BINARY)"""))
+        await using (var w = await ddl.BeginBinaryImportAsync("""COPY usage_rollup_threads ("WorkspaceId","Span","Start","UserId","Client","ThreadId") FROM STDIN (FORMAT BINARY)"""))
         {
-            foreach (var (day, user, client, thread) in threads)
+            foreach (var (span, start, user, client, thread) in threads)
             {
-                w.WriteRow(workspaceId, day, user, client, thread);
+                w.WriteRow(workspaceId, span, start, user, client, thread);
             }
             await w.CompleteAsync();
         }

@@ -15,7 +15,7 @@ internal sealed class AnalyticsQueries(GovernanceDb db)
         long cb = w.CursorBucket ?? long.MinValue;
         var ck = w.CursorKey;
         var groups = await Fragments(workspaceId, w)
-            .GroupBy(f => new { B = (f.Day - w.Origin) / w.Size, f.UserId })
+            .GroupBy(f => new { B = (f.Start - w.Origin) / w.Size, f.UserId })
             .Select(g => new UsageAggregate
             {
                 Bucket = g.Key.B, Key = g.Key.UserId, Turns = g.Sum(x => x.Turns), Responses = g.Sum(x => x.Responses),
@@ -41,7 +41,7 @@ internal sealed class AnalyticsQueries(GovernanceDb db)
     {
         long cb = w.CursorBucket ?? long.MinValue;
         var groups = await Fragments(workspaceId, w)
-            .GroupBy(f => (f.Day - w.Origin) / w.Size)
+            .GroupBy(f => (f.Start - w.Origin) / w.Size)
             .Select(g => new UsageAggregate
             {
                 Bucket = g.Key, Key = "", ActiveUsers = g.Select(x => x.UserId).Distinct().Count(),
@@ -101,28 +101,30 @@ internal sealed class AnalyticsQueries(GovernanceDb db)
         return (rows, groups.Count > w.Limit ? AnalyticsWindow.Cursor(groups[w.Limit - 1].Bucket, "") : null);
     }
 
-    // The window as per-(day, user, client, model) fragments: whole UTC days come from the rollup, the
-    // partial days at either edge (start or end not at midnight) are aggregated from the raw events in
-    // that part of the day only, so a row never counts an event outside [start_time, end_time).
+    // The window as (day or hour, user, client) fragments: whole UTC days from the daily rollup, whole
+    // hours of the partial edge days from the hourly rollup, and the partial hours at either edge
+    // aggregated from the raw events of just that range, so a row never counts an event outside
+    // [start_time, end_time) and never scans more than two hours of raw events.
     private IQueryable<UsageFragment> Fragments(string workspaceId, AnalyticsWindow w)
     {
         var e = UsageEdges.Of(w.Start, w.End);
-        var rollup = db.Set<UsageDailyRow>().AsNoTracking()
-            .Where(r => r.WorkspaceId == workspaceId && r.Day >= e.FullStart && r.Day < e.FullEnd)
+        var rollup = db.Set<UsageRollupRow>().AsNoTracking()
+            .Where(r => r.WorkspaceId == workspaceId && ((r.Span == UsageRollup.Day && r.Start >= e.D0 && r.Start < e.D1)
+                || (r.Span == UsageRollup.Hour && ((r.Start >= e.H0 && r.Start < e.H1) || (r.Start >= e.H2 && r.Start < e.H3)))))
             .Select(r => new UsageFragment
             {
-                Day = r.Day, UserId = r.UserId, Client = r.Client, Turns = r.Turns, Responses = r.Responses,
+                Start = r.Start, UserId = r.UserId, Client = r.Client, Turns = r.Turns, Responses = r.Responses,
                 Input = r.InputTokens, Cached = r.CachedInputTokens, Output = r.OutputTokens, Reasoning = r.ReasoningTokens,
             });
-        if (e.IsEmpty)
+        if (!e.HasRaw)
         {
             return rollup;
         }
         var raw = EdgeEvents(e)
-            .GroupBy(x => new { Day = x.Timestamp - (x.Timestamp % UsageRollup.Day), x.UserId, Client = x.Client ?? "unknown" })
+            .GroupBy(x => new { Start = x.Timestamp - (x.Timestamp % UsageRollup.Hour), x.UserId, Client = x.Client ?? "unknown" })
             .Select(g => new UsageFragment
             {
-                Day = g.Key.Day, UserId = g.Key.UserId, Client = g.Key.Client, Turns = g.Select(x => x.TurnId).Distinct().Count(),
+                Start = g.Key.Start, UserId = g.Key.UserId, Client = g.Key.Client, Turns = g.Select(x => x.TurnId).Distinct().Count(),
                 Responses = g.Count(), Input = g.Sum(x => x.InputTokens), Cached = g.Sum(x => x.CachedInputTokens),
                 Output = g.Sum(x => x.OutputTokens), Reasoning = g.Sum(x => x.ReasoningTokens),
             });
@@ -131,15 +133,16 @@ internal sealed class AnalyticsQueries(GovernanceDb db)
 
     private IQueryable<ThreadFragment> ThreadFragments(string workspaceId, UsageEdges e)
     {
-        var rollup = db.Set<UsageDailyThreadRow>().AsNoTracking()
-            .Where(r => r.WorkspaceId == workspaceId && r.Day >= e.FullStart && r.Day < e.FullEnd)
-            .Select(r => new ThreadFragment { Day = r.Day, UserId = r.UserId, Client = r.Client, ThreadId = r.ThreadId });
-        if (e.IsEmpty)
+        var rollup = db.Set<UsageRollupThreadRow>().AsNoTracking()
+            .Where(r => r.WorkspaceId == workspaceId && ((r.Span == UsageRollup.Day && r.Start >= e.D0 && r.Start < e.D1)
+                || (r.Span == UsageRollup.Hour && ((r.Start >= e.H0 && r.Start < e.H1) || (r.Start >= e.H2 && r.Start < e.H3)))))
+            .Select(r => new ThreadFragment { Start = r.Start, UserId = r.UserId, Client = r.Client, ThreadId = r.ThreadId });
+        if (!e.HasRaw)
         {
             return rollup;
         }
         return rollup.Concat(EdgeEvents(e).Where(x => x.ThreadId != null)
-            .Select(x => new ThreadFragment { Day = x.Timestamp - (x.Timestamp % UsageRollup.Day), UserId = x.UserId, Client = x.Client ?? "unknown", ThreadId = x.ThreadId! }));
+            .Select(x => new ThreadFragment { Start = x.Timestamp - (x.Timestamp % UsageRollup.Hour), UserId = x.UserId, Client = x.Client ?? "unknown", ThreadId = x.ThreadId! }));
     }
 
     private IQueryable<UsageEventRow> EdgeEvents(UsageEdges e) =>
@@ -171,17 +174,17 @@ internal sealed class AnalyticsQueries(GovernanceDb db)
             threads = threads.Where(f => users.Contains(f.UserId));
         }
         var clients = await fragments
-            .GroupBy(f => new { B = (f.Day - w.Origin) / w.Size, Owner = byUser ? f.UserId : "", f.Client })
+            .GroupBy(f => new { B = (f.Start - w.Origin) / w.Size, Owner = byUser ? f.UserId : "", f.Client })
             .Select(g => new UsageAggregate
             {
                 Bucket = g.Key.B, Owner = g.Key.Owner, Key = g.Key.Client, Turns = g.Sum(x => x.Turns), Responses = g.Sum(x => x.Responses),
                 Input = g.Sum(x => x.Input), Cached = g.Sum(x => x.Cached), Output = g.Sum(x => x.Output), Reasoning = g.Sum(x => x.Reasoning),
             }).ToListAsync(ct);
         var perClient = await threads
-            .GroupBy(f => new { B = (f.Day - w.Origin) / w.Size, Owner = byUser ? f.UserId : "", f.Client })
+            .GroupBy(f => new { B = (f.Start - w.Origin) / w.Size, Owner = byUser ? f.UserId : "", f.Client })
             .Select(g => new { g.Key.B, g.Key.Owner, g.Key.Client, N = g.Select(x => x.ThreadId).Distinct().Count() }).ToListAsync(ct);
         var perRow = await threads
-            .GroupBy(f => new { B = (f.Day - w.Origin) / w.Size, Owner = byUser ? f.UserId : "" })
+            .GroupBy(f => new { B = (f.Start - w.Origin) / w.Size, Owner = byUser ? f.UserId : "" })
             .Select(g => new { g.Key.B, g.Key.Owner, N = g.Select(x => x.ThreadId).Distinct().Count() }).ToListAsync(ct);
         var counts = perClient.ToDictionary(x => (x.B, x.Owner, x.Client), x => x.N);
         foreach (var x in perRow)

@@ -19,16 +19,16 @@ internal static class AnalyticsModel
             // The 30-day usage query scans a time range and groups by user.
             e.HasIndex(x => new { x.Timestamp, x.UserId });
         });
-        // The rollup behind the `usage` query (see UsageRollup): keys lead with (workspace, day) for the window scan.
-        b.Entity<UsageDailyRow>(e =>
+        // The rollup behind the `usage` query (see UsageRollup): keys lead with (workspace, span, start) for the window scan.
+        b.Entity<UsageRollupRow>(e =>
         {
-            e.ToTable("usage_daily");
-            e.HasKey(x => new { x.WorkspaceId, x.Day, x.UserId, x.Client, x.Model });
+            e.ToTable("usage_rollup");
+            e.HasKey(x => new { x.WorkspaceId, x.Span, x.Start, x.UserId, x.Client, x.Model });
         });
-        b.Entity<UsageDailyThreadRow>(e =>
+        b.Entity<UsageRollupThreadRow>(e =>
         {
-            e.ToTable("usage_daily_threads");
-            e.HasKey(x => new { x.WorkspaceId, x.Day, x.UserId, x.Client, x.ThreadId });
+            e.ToTable("usage_rollup_threads");
+            e.HasKey(x => new { x.WorkspaceId, x.Span, x.Start, x.UserId, x.Client, x.ThreadId });
         });
         b.Entity<UsageDailyTurnRow>(e =>
         {
