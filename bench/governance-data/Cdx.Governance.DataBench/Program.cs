@@ -93,6 +93,41 @@ var listing = JsonNode.Parse(await reader.GetStringAsync($"/v1/compliance/worksp
 var fileId = (string)listing["data"]![0]!["id"]!;
 var download = await Time(Math.Min(opts.Runs, 5), () => reader.GetStringAsync($"/v1/compliance/workspaces/{ws}/logs/{fileId}"));
 
+// The chain as a customer sees it: the first two files of each type (from the start of the data)
+// and the last two (for --bulk: the server's own appends after the generator's chain head) must
+// pass `cdx governance verify-log`'s checks.
+foreach (var type in new[] { "CODEX_LOG", "CODEX_SECURITY_LOG" })
+{
+    var ids = new List<string>();
+    string? cursor = null;
+    bool more;
+    do
+    {
+        var list = JsonNode.Parse(await reader.GetStringAsync($"/v1/compliance/workspaces/{ws}/logs?event_type={type}&limit=1000" + (cursor is null ? "" : $"&after={cursor}")))!;
+        ids.AddRange(list["data"]!.AsArray().Select(f => (string)f!["id"]!));
+        cursor = (string?)list["last_end_time"];
+        more = (bool)list["has_more"]!;
+    }
+    while (more);
+    foreach (var pair in new[] { ids.Take(2), ids.TakeLast(2) })
+    {
+        var paths = new List<string>();
+        foreach (var id in pair)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"cdx-gov-bench-{Environment.ProcessId}-{id}.jsonl");
+            await File.WriteAllTextAsync(path, await reader.GetStringAsync($"/v1/compliance/workspaces/{ws}/logs/{id}"));
+            paths.Add(path);
+        }
+        var result = Cdx.Governance.Compliance.LogVerifier.Verify(paths);
+        Console.Error.WriteLine($"  verify-log {string.Join(" ", pair)} ({ids.Count} files of {type}): {(result.Ok ? $"ok, {result.Records:N0} records" : result.Problem)}");
+        paths.ForEach(File.Delete);
+        if (!result.Ok)
+        {
+            return 1;
+        }
+    }
+}
+
 Console.WriteLine($"| provider | usage events | compliance records | users | days | ingestion (events/s) | 30-day usage, workspace p50/p95 ms | 30-day usage, per user page p50/p95 ms | logs listing p50/p95 ms | one file download p50 ms |");
 Console.WriteLine($"| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 Console.WriteLine($"| {(opts.Database is null ? "SQLite" : "PostgreSQL")} | {sentUsage:N0} | {sentCompliance:N0} | {opts.Users} | {opts.Days} | {total / ingestSeconds:N0} | {usageWs.P50:N0} / {usageWs.P95:N0} | {usageUser.P50:N0} / {usageUser.P95:N0} | {logs.P50:N0} / {logs.P95:N0} | {download.P50:N0} |");
