@@ -8,15 +8,21 @@ namespace Cdx.Governance.Tests;
 /// the user logs in with an access token, and `cdx debug config` shows the first matching policy
 /// with origin "cloud requirements"; moving the user to another group changes it at the next start.
 /// </summary>
-public sealed class EndToEndTests : IAsyncLifetime
+public abstract class EndToEndTests(TestDatabase db) : IAsyncLifetime
 {
-    private GovernanceTestServer _s = null!;
+    private GovernanceTestServer? _server;
+
+    private GovernanceTestServer _s => _server ?? throw TestPostgres.Skipped();
     private string _home = "";
     private string _sys = "";
 
     public async Task InitializeAsync()
     {
-        _s = await GovernanceTestServer.StartAsync();
+        if (!TestPostgres.Available(db))
+        {
+            return;
+        }
+        _server = await GovernanceTestServer.StartAsync(db);
         _home = Path.Combine(_s.Root, "home");
         _sys = Path.Combine(_s.Root, "sys");
         Directory.CreateDirectory(_home);
@@ -24,13 +30,19 @@ public sealed class EndToEndTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(_home, "auth.json"), "{\"OPENAI_API_KEY\": \"sk-keep-me\"}");
     }
 
-    public async Task DisposeAsync() => await _s.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
 
     private Task<ProcessResult> Cdx(string? stdin, params string[] args) =>
         CdxProcess.RunAsync(args, stdin, _s.Root, new Dictionary<string, string?> { ["CODEX_HOME"] = _home, ["CDX_SYSTEM_CONFIG_DIR"] = _sys },
             TimeSpan.FromMinutes(8)); // the first call may build the CLI
 
-    [Fact]
+    [SkippableFact]
     public async Task Login_then_debug_config_shows_the_first_matching_policy_and_follows_group_moves()
     {
         var alice = await _s.CreateUserAsync("alice@corp.example");
@@ -69,7 +81,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Null(auth["cdx_governance"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Login_with_a_bad_token_fails_with_a_sentence_and_stores_nothing()
     {
         var result = await Cdx("cdxt_wrong", "login", "--server", _s.Url, "--with-access-token");
@@ -85,3 +97,9 @@ public sealed class EndToEndTests : IAsyncLifetime
         return JsonNode.Parse(result.Stdout)!.AsObject();
     }
 }
+
+/// <summary>EndToEndTests on SQLite.</summary>
+public sealed class EndToEndTestsOnSqlite() : EndToEndTests(TestDatabase.Sqlite);
+
+/// <summary>EndToEndTests on PostgreSQL.</summary>
+public sealed class EndToEndTestsOnPostgres() : EndToEndTests(TestDatabase.Postgres);
