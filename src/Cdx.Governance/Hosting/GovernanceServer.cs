@@ -33,6 +33,7 @@ public static class GovernanceServer
         AdminWorkspaceEndpoints.Map(app);
         AdminIdentityEndpoints.Map(app);
         AdminPolicyEndpoints.Map(app);
+        Scim.ScimEndpoints.Map(app);
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<Bootstrapper>().RunAsync(ct);
