@@ -9,7 +9,9 @@ namespace Cdx.Governance.Tests;
 public abstract class ScimTests(SharedServer shared) : IAsyncLifetime
 {
     private GovernanceTestServer _s => shared.Server ?? throw TestPostgres.Skipped();
-    private HttpClient _scim = null!;
+    private HttpClient? _scimClient;
+
+    private HttpClient _scim => _scimClient ?? throw TestPostgres.Skipped();
     private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
 
     public async Task InitializeAsync()
@@ -17,7 +19,7 @@ public abstract class ScimTests(SharedServer shared) : IAsyncLifetime
         if (shared.Server is { } s)
         {
             var key = await s.AdminSendAsync(HttpMethod.Post, "/v1/admin/api-keys", new { name = "idp", scopes = new[] { "scim" } });
-            _scim = s.Client((string)key["key"]!);
+            _scimClient = s.Client((string)key["key"]!);
         }
     }
 
