@@ -34,6 +34,7 @@ public static class GovernanceServer
         AdminIdentityEndpoints.Map(app);
         AdminPolicyEndpoints.Map(app);
         Scim.ScimEndpoints.Map(app);
+        Device.DeviceEndpoints.Map(app);
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<Bootstrapper>().RunAsync(ct);

@@ -33,6 +33,7 @@ public static class GovernanceServiceCollectionExtensions
         services.AddScoped<RequirementsIssuer>();
         services.AddScoped<Bootstrapper>();
         services.AddScoped<Identity.IdentityStore>();
+        services.AddScoped<Device.DeviceCodeStore>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(j =>
         {
