@@ -15,7 +15,8 @@ public static class GovernanceServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<GovernanceDb>(o =>
+        // Pooled: the context holds no per-request state, and reuse saves an allocation-heavy setup per request.
+        services.AddDbContextPool<GovernanceDb>(o =>
         {
             if (options.UsesPostgres)
             {
