@@ -34,6 +34,7 @@ public sealed class GovernanceTestServer : IAsyncDisposable
         Func<GovernanceServerOptions, GovernanceServerOptions>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "cdx-gov-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
         var postgres = db == TestDatabase.Postgres ? await TestPostgres.CreateDatabaseAsync() : null;
         var options = new GovernanceServerOptions
         {
