@@ -37,31 +37,6 @@ public abstract class AuthorizationTests(TestDatabase db) : IAsyncLifetime
         }
     }
 
-    public static TheoryData<string, string> AdminEndpoints => new()
-    {
-        { "GET", "/v1/admin/workspace" },
-        { "GET", "/v1/admin/users" },
-        { "GET", "/v1/admin/groups" },
-        { "GET", "/v1/admin/roles" },
-        { "GET", "/v1/admin/policies" },
-        { "GET", "/v1/admin/policy-assignments" },
-        { "GET", "/v1/admin/policy-lookup?email=member@corp.example" },
-        { "GET", "/v1/admin/access-tokens" },
-        { "GET", "/v1/admin/api-keys" },
-    };
-
-    [SkippableTheory]
-    [MemberData(nameof(AdminEndpoints))]
-    public async Task Admin_endpoints_refuse_anonymous_and_members_and_admit_admins(string method, string path)
-    {
-        async Task<HttpStatusCode> Call(HttpClient c) => (await c.SendAsync(new HttpRequestMessage(new HttpMethod(method), path))).StatusCode;
-        Assert.Equal(HttpStatusCode.Unauthorized, await Call(_s.Anonymous));
-        Assert.Equal(HttpStatusCode.Unauthorized, await Call(_s.Client("cdxt_not_a_real_token")));
-        Assert.Equal(HttpStatusCode.Forbidden, await Call(_s.Client(_memberToken)));
-        Assert.Equal(HttpStatusCode.OK, await Call(_s.Admin));
-        Assert.Equal(HttpStatusCode.OK, await Call(_s.Client(_adminUserToken)));
-    }
-
     [SkippableFact]
     public async Task Requirements_need_a_user_token_and_the_use_agent_permission()
     {
