@@ -22,7 +22,7 @@ public abstract class EndToEndTests(TestDatabase db) : IAsyncLifetime
         {
             return;
         }
-        _server = await GovernanceTestServer.StartAsync(db);
+        _server = await GovernanceTestServer.StartAsync(db, configure: o => o with { DeviceCodeInterval = TimeSpan.FromSeconds(1) });
         _home = Path.Combine(_s.Root, "home");
         _sys = Path.Combine(_s.Root, "sys");
         Directory.CreateDirectory(_home);
@@ -88,6 +88,56 @@ public abstract class EndToEndTests(TestDatabase db) : IAsyncLifetime
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("rejected the access token", result.Stderr);
         Assert.DoesNotContain("cdx_governance", File.ReadAllText(Path.Combine(_home, "auth.json")));
+    }
+
+    [SkippableFact]
+    public async Task Device_login_through_the_binary_prints_the_code_waits_for_approval_and_delivers_the_policy()
+    {
+        var bob = await _s.CreateUserAsync("bob@corp.example");
+        var group = await _s.CreateGroupAsync("Contractors", bob);
+        await _s.AssignAsync(null, (group, await _s.CreatePolicyAsync("contractors", "allowed_sandbox_modes = [\"read-only\"]\n")));
+
+        var psi = new System.Diagnostics.ProcessStartInfo(RepoPaths.CdxWrapper)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _s.Root,
+        };
+        foreach (var a in new[] { "login", "--server", _s.Url, "--device-auth" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment["CODEX_HOME"] = _home;
+        psi.Environment["CDX_SYSTEM_CONFIG_DIR"] = _sys;
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(8)); // the first call may build the CLI
+        try
+        {
+            string? code = null;
+            while (code is null && await process.StandardOutput.ReadLineAsync(cts.Token) is { } line)
+            {
+                code = System.Text.RegularExpressions.Regex.Match(line, "enter the code ([B-Z]{4}-[B-Z]{4})") is { Success: true } m ? m.Groups[1].Value : null;
+            }
+            if (code is null)
+            {
+                Assert.Fail($"cdx login printed no code: {await stderr}"); // stderr is complete only once the process ended
+            }
+            await _s.AdminSendAsync(HttpMethod.Post, "/v1/admin/device/approve", new { user_code = code, email = "bob@corp.example" });
+            var rest = await process.StandardOutput.ReadToEndAsync(cts.Token);
+            await process.WaitForExitAsync(cts.Token);
+            Assert.True(process.ExitCode == 0, await stderr);
+            Assert.Contains("as bob@corp.example", rest);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        Assert.Equal("cloud requirements", (string)(await DebugConfigAsync())["requirement_sources"]!["allowed_sandbox_modes"]!);
     }
 
     private async Task<JsonObject> DebugConfigAsync()
