@@ -116,7 +116,7 @@ public abstract class ScimTests(SharedServer shared) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, status);
         var id = (string)group!["id"]!;
 
-        var (_, list, _) = await Send(HttpMethod.Get, $"/scim/v2/Groups?filter={Uri.EscapeDataString($"displayName eq \"Contractors {_tag}\"")}&excludedAttributes=members");
+        var (_, list, _) = await Send(HttpMethod.Get, $"/scim/v2/Groups?filter={Uri.EscapeDataString($"displayName eq \"CONTRACTORS {_tag}\"")}&excludedAttributes=members");
         Assert.Equal(id, (string)list!["Resources"]![0]!["id"]!);
         Assert.Null(list["Resources"]![0]!["members"]);
 

@@ -30,8 +30,10 @@ internal static class ScimGroupEndpoints
                 {
                     return ScimResponses.Error(400, $"Unsupported filter: {ex.Message}.", "invalidFilter");
                 }
+                // Group displayName is caseExact=false (RFC 7643 §4.2); lower() behaves the same on SQLite and PostgreSQL for ASCII.
+                var lowered = filter.Value.Trim().ToLowerInvariant();
                 query = filter.Attribute == "displayName"
-                    ? query.Where(g => g.DisplayName == filter.Value.Trim())
+                    ? query.Where(g => g.DisplayName.ToLower() == lowered)
                     : query.Where(g => g.ExternalId == filter.Value);
             }
             // IdPs ask for excludedAttributes=members when they only need ids; big groups stay cheap.
