@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(ApplyPatchCommand.Create());
         root.Subcommands.Add(ExecPolicyCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(ExecCommand.Create());
         root.Subcommands.Add(GovernanceCommand.Create());
         LoginCommand.AddTo(root);
         return root;
@@ -30,9 +31,9 @@ public static class CliApp
         {
             args = InvocationName.Rewrite(InvocationName.ReadArgv0(), args);
             // apply-patch takes arbitrary text as its argument: run it before option parsing sees it.
-            if (args is [ApplyPatchCommand.Name, .. var rest] && rest is not ["-h" or "--help" or "-?"])
+            if (ApplyPatchCommand.IsDirectInvocation(args))
             {
-                return ApplyPatchCommand.Run(rest, Console.In, Console.Out, Console.Error);
+                return ApplyPatchCommand.RunDirect(args[1..]);
             }
             if (ExecPolicyCommand.IsRawCheck(args))
             {

@@ -22,7 +22,7 @@ public static class InvocationName
         try
         {
             var bytes = File.ReadAllBytes("/proc/self/cmdline");
-            var end = Array.IndexOf(bytes, (byte)0);
+            var end = bytes.AsSpan().IndexOf((byte)0);
             return System.Text.Encoding.UTF8.GetString(bytes, 0, end < 0 ? bytes.Length : end);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

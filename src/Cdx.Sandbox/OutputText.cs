@@ -28,7 +28,11 @@ public static class OutputText
     /// </summary>
     public static string TruncateToTokens(string text, int maxTokens, long? originalTokenCount = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
+        // Codex cuts the retained output itself; the 1 MiB buffer's omission marker is put back in
+        // front afterwards and does not use up the head's half of the budget.
+        var markerLength = OmissionMarkerLength(text);
+        var marker = text[..markerLength];
+        var bytes = Encoding.UTF8.GetBytes(text[markerLength..]);
         var budget = (long)Math.Max(0, maxTokens) * BytesPerToken;
         if (bytes.Length <= budget)
         {
@@ -40,10 +44,35 @@ public static class OutputText
         var removedTokens = EstimateTokens(tailStart - headLen);
         var sb = new StringBuilder();
         sb.Append("Warning: truncated output (original token count: ").Append(originalTokenCount ?? EstimateTokens(bytes.Length)).Append(")\n");
+        sb.Append(marker);
         sb.Append(Encoding.UTF8.GetString(bytes, 0, headLen));
         sb.Append('…').Append(removedTokens).Append(" tokens truncated…");
         sb.Append(Encoding.UTF8.GetString(bytes, tailStart, bytes.Length - tailStart));
         return sb.ToString();
+    }
+
+    /// <summary>Length of a leading `... N bytes omitted ...\n\n` marker written by <see cref="FromCapture"/>, else 0.</summary>
+    private static int OmissionMarkerLength(string text)
+    {
+        const string Prefix = "... ";
+        const string Suffix = " bytes omitted ...\n\n";
+        if (!text.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+        var end = text.IndexOf(Suffix, Prefix.Length, StringComparison.Ordinal);
+        if (end <= Prefix.Length)
+        {
+            return 0;
+        }
+        foreach (var c in text.AsSpan(Prefix.Length, end - Prefix.Length))
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return 0;
+            }
+        }
+        return end + Suffix.Length;
     }
 
     /// <summary>Moves <paramref name="index"/> back to the start of a UTF-8 character.</summary>

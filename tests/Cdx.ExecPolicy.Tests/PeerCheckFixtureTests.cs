@@ -6,15 +6,16 @@ namespace Cdx.ExecPolicy.Tests;
 
 /// <summary>
 /// Replays rule files and command lines whose expected output was recorded from the real Codex
-/// 0.169.0 `codex execpolicy check` (Fixtures/check-peer-cases.jsonl).
+/// 0.169.0 `codex execpolicy check` (Fixtures/check-peer-cases.jsonl, and
+/// Fixtures/check-difftest-cases.jsonl written by bench/execpolicy/difftest.py --record).
 /// </summary>
 public sealed class PeerCheckFixtureTests
 {
     public static IEnumerable<object[]> Cases()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "check-peer-cases.jsonl");
         var index = 0;
-        foreach (var line in File.ReadLines(path))
+        var files = new[] { "check-peer-cases.jsonl", "check-difftest-cases.jsonl" };
+        foreach (var line in files.SelectMany(f => File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", f))))
         {
             // Usage errors (exit 2) are about argument parsing, covered by the CLI tests.
             if (!string.IsNullOrWhiteSpace(line) && !line.Contains("\"exit\": 2", StringComparison.Ordinal))

@@ -31,7 +31,7 @@ public sealed class GovernanceTestServer : IAsyncDisposable
     public HttpClient Anonymous { get; }
 
     public static async Task<GovernanceTestServer> StartAsync(TestDatabase db = TestDatabase.Sqlite, TimeSpan? ttl = null,
-        Func<GovernanceServerOptions, GovernanceServerOptions>? configure = null)
+        Func<GovernanceServerOptions, GovernanceServerOptions>? configure = null, TimeProvider? time = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "cdx-gov-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -44,10 +44,14 @@ public sealed class GovernanceTestServer : IAsyncDisposable
             BootstrapKey = AdminKey,
             RequirementsTtl = ttl ?? TimeSpan.FromMinutes(30),
             Output = TextWriter.Null,
+            Time = time ?? TimeProvider.System,
         };
         var app = await GovernanceServer.StartAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
         return new GovernanceTestServer(app, root, GovernanceServer.ListeningOn(app)[0], postgres);
     }
+
+    /// <summary>A service from the running server (e.g. to run a background job once).</summary>
+    public T Services<T>() where T : notnull => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(_app.Services);
 
     public HttpClient Client(string? bearer)
     {

@@ -51,6 +51,17 @@ public sealed class OutputCaptureTests : IDisposable
     }
 
     [Fact]
+    public void Omission_marker_of_the_capture_does_not_use_up_the_head_budget()
+    {
+        // Codex 0.169 (seq 1 200000, max_output_tokens 100): the marker sits after the warning and
+        // the head still holds its full 200 bytes of output.
+        var body = string.Concat(Enumerable.Range(1, 2000).Select(i => $"{i}\n"));
+        var t = OutputText.TruncateToTokens($"... 5000 bytes omitted ...\n\n{body}", 100, 9999);
+        var head = body[..200];
+        Assert.StartsWith($"Warning: truncated output (original token count: 9999)\n... 5000 bytes omitted ...\n\n{head}…", t);
+    }
+
+    [Fact]
     public void Model_truncation_never_splits_a_utf8_character()
     {
         var text = new string('é', 200);

@@ -14,7 +14,7 @@ internal static class AtomicFile
             throw new IOException("Is a directory (os error 21)");
         }
         var dir = Path.GetDirectoryName(path) ?? "/";
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.cdx-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.cdx-{Environment.ProcessId}-{Random.Shared.NextInt64():x16}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))

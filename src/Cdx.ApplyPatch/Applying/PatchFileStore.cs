@@ -6,7 +6,6 @@ namespace Cdx.ApplyPatch.Applying;
 /// <summary>The file operations a patch needs; on disk, or in memory over the disk for verification.</summary>
 internal abstract class PatchFileStore
 {
-    protected static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads a file an Update will change; Codex's message when it cannot.</summary>
     public abstract string ReadForUpdate(ResolvedPath path);
@@ -29,14 +28,15 @@ internal abstract class PatchFileStore
     };
 
     /// <summary>The bytes as UTF-8 text; throws <see cref="InvalidUtf8Exception"/> with Rust's wording when they are not.</summary>
-    protected static string DecodeStrict(byte[] bytes) => Utf8Error.Describe(bytes) is { } error
-        ? throw new InvalidUtf8Exception(error)
-        : StrictUtf8.GetString(bytes);
+    // Encoding.UTF8 (validated first) rather than a new UTF8Encoding: naming that type loads an extra
+    // assembly (System.Text.Encoding.Extensions) on every run.
+    protected static string DecodeStrict(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes)
+        ? Encoding.UTF8.GetString(bytes)
+        : throw new InvalidUtf8Exception(Utf8Error.Describe(bytes) ?? "invalid utf-8");
 
     /// <summary>Text that is not UTF-8; the message is Rust's <c>Utf8Error</c> text, as Codex prints it.</summary>
     protected sealed class InvalidUtf8Exception(string message) : Exception(message);
 
-    protected static byte[] Encode(string text) => Lenient.GetBytes(text);
-
-    private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false);
+    // GetBytes never writes a byte-order mark; lone surrogates become U+FFFD.
+    protected static byte[] Encode(string text) => Encoding.UTF8.GetBytes(text);
 }

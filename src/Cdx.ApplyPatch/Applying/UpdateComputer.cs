@@ -13,12 +13,10 @@ public static class UpdateComputer
     public static string Apply(string original, IReadOnlyList<UpdateChunk> chunks, string displayPath)
     {
         var file = TextFile.Parse(original);
-        var replacements = ComputeReplacements(file.Lines, chunks, displayPath);
-        file.Apply(replacements);
-        return file.ToString();
+        return file.Apply(ComputeReplacements(file, chunks, displayPath));
     }
 
-    internal static List<Replacement> ComputeReplacements(IReadOnlyList<string> lines, IReadOnlyList<UpdateChunk> chunks, string displayPath)
+    internal static List<Replacement> ComputeReplacements(TextFile lines, IReadOnlyList<UpdateChunk> chunks, string displayPath)
     {
         var replacements = new List<Replacement>();
         var cursor = 0;
@@ -60,8 +58,30 @@ public static class UpdateComputer
             AddKeepingContext(replacements, found, pattern, replacement, chunk.ContextLines);
             cursor = found + pattern.Count;
         }
-        // Stable: a pure addition and a replacement at the same index keep patch order.
-        return [.. replacements.OrderBy(r => r.Start)];
+        SortStable(replacements);
+        return replacements;
+    }
+
+    // Stable insertion sort by start (a pure addition and a replacement at the same index keep patch
+    // order). Replacements arrive almost sorted, so this is linear in practice; it also avoids LINQ's
+    // sorter, which is JIT-compiled on every run.
+    private static void SortStable(List<Replacement> replacements)
+    {
+        for (var i = 1; i < replacements.Count; i++)
+        {
+            var item = replacements[i];
+            var j = i - 1;
+            if (replacements[j].Start <= item.Start)
+            {
+                continue;
+            }
+            while (j >= 0 && replacements[j].Start > item.Start)
+            {
+                replacements[j + 1] = replacements[j];
+                j--;
+            }
+            replacements[j + 1] = item;
+        }
     }
 
     // Context lines stay as they are in the file (text and terminator); only the runs between them change.
@@ -71,8 +91,12 @@ public static class UpdateComputer
     {
         var oldStart = 0;
         var newStart = 0;
-        foreach (var (oldIndex, newIndex) in contextLines)
+        // The parser makes an array; indexing it directly keeps this precompiled (no generic interface calls).
+        var array = contextLines as (int, int)[];
+        var count = array?.Length ?? contextLines.Count;
+        for (var i = 0; i < count; i++)
         {
+            var (oldIndex, newIndex) = array is not null ? array[i] : contextLines[i];
             if (oldIndex >= pattern.Count || newIndex >= replacement.Count)
             {
                 break;

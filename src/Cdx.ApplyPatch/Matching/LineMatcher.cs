@@ -1,3 +1,5 @@
+using Cdx.ApplyPatch.Applying;
+
 namespace Cdx.ApplyPatch.Matching;
 
 /// <summary>
@@ -11,7 +13,14 @@ public static class LineMatcher
         Seek(lines, pattern, start, endOfFile, out _);
 
     /// <summary>As <see cref="Seek(IReadOnlyList{string}, IReadOnlyList{string}, int, bool)"/>, also reporting the pass that matched.</summary>
-    public static int Seek(IReadOnlyList<string> lines, IReadOnlyList<string> pattern, int start, bool endOfFile, out MatchPass pass)
+    public static int Seek(IReadOnlyList<string> lines, IReadOnlyList<string> pattern, int start, bool endOfFile, out MatchPass pass) =>
+        Seek(TextFile.FromLines(lines), pattern, start, endOfFile, out pass);
+
+    /// <summary>Index where <paramref name="pattern"/> starts in <paramref name="lines"/>, or -1.</summary>
+    internal static int Seek(TextFile lines, IReadOnlyList<string> pattern, int start, bool endOfFile) =>
+        Seek(lines, pattern, start, endOfFile, out _);
+
+    internal static int Seek(TextFile lines, IReadOnlyList<string> pattern, int start, bool endOfFile, out MatchPass pass)
     {
         pass = MatchPass.Exact;
         if (pattern.Count == 0)
@@ -45,11 +54,11 @@ public static class LineMatcher
         return -1;
     }
 
-    private static bool BlockMatches(IReadOnlyList<string> lines, IReadOnlyList<string> pattern, string[]? patternKeys, int at, MatchPass pass)
+    private static bool BlockMatches(TextFile lines, IReadOnlyList<string> pattern, string[]? patternKeys, int at, MatchPass pass)
     {
         for (var j = 0; j < pattern.Count; j++)
         {
-            if (!LineMatches(lines[at + j], pattern[j], patternKeys?[j], pass))
+            if (!LineMatches(lines.Line(at + j), pattern[j], patternKeys?[j], pass))
             {
                 return false;
             }
@@ -57,11 +66,11 @@ public static class LineMatcher
         return true;
     }
 
-    private static bool LineMatches(string line, string wanted, string? wantedKey, MatchPass pass) => pass switch
+    private static bool LineMatches(ReadOnlySpan<char> line, string wanted, string? wantedKey, MatchPass pass) => pass switch
     {
-        MatchPass.Exact => string.Equals(line, wanted, StringComparison.Ordinal),
-        MatchPass.TrailingWhitespace => line.AsSpan().TrimEnd().SequenceEqual(wanted.AsSpan().TrimEnd()),
-        MatchPass.SurroundingWhitespace => line.AsSpan().Trim().SequenceEqual(wanted.AsSpan().Trim()),
+        MatchPass.Exact => line.SequenceEqual(wanted),
+        MatchPass.TrailingWhitespace => line.TrimEnd().SequenceEqual(wanted.AsSpan().TrimEnd()),
+        MatchPass.SurroundingWhitespace => line.Trim().SequenceEqual(wanted.AsSpan().Trim()),
         _ => NormalisedEquals(line, wantedKey!),
     };
 
@@ -75,9 +84,9 @@ public static class LineMatcher
         return keys;
     }
 
-    private static bool NormalisedEquals(string line, string key)
+    private static bool NormalisedEquals(ReadOnlySpan<char> line, string key)
     {
-        var trimmed = line.AsSpan().Trim();
+        var trimmed = line.Trim();
         if (trimmed.Length != key.Length)
         {
             return false;

@@ -175,7 +175,12 @@ internal sealed partial class HunkLineParser
                     ? new PatchParseException("Update hunk does not contain any lines", _lineNumber)
                     : UnexpectedLine(nextHeader);
             }
-            _done.Add(new UpdateFileHunk(_path, _movePath, [.. _chunks.Select(c => c.Build())]));
+            var chunks = new UpdateChunk[_chunks.Count];
+            for (var i = 0; i < chunks.Length; i++)
+            {
+                chunks[i] = _chunks[i].Build();
+            }
+            _done.Add(new UpdateFileHunk(_path, _movePath, chunks));
         }
     }
 }

@@ -66,12 +66,15 @@ public sealed class WorkspacePaths
     // A small realpath(3) that tolerates missing trailing components (files about to be created).
     private static string ResolvePhysical(string absolute, bool followFinal)
     {
-        var pending = new Stack<string>(Split(absolute).Reverse());
+        // A List used as a stack (last item next): Stack<T> would load System.Collections.dll at startup.
+        var pending = new List<string>();
+        PushReversed(pending, Split(absolute));
         var parts = new List<string>();
         var hops = 0;
         while (pending.Count > 0)
         {
-            var part = pending.Pop();
+            var part = pending[^1];
+            pending.RemoveAt(pending.Count - 1);
             if (part is "" or ".")
             {
                 continue;
@@ -84,7 +87,7 @@ public sealed class WorkspacePaths
                 }
                 continue;
             }
-            var candidate = "/" + string.Join('/', parts.Append(part));
+            var candidate = parts.Count == 0 ? "/" + part : "/" + string.Join('/', parts) + "/" + part;
             var isFinal = pending.Count == 0;
             var target = (isFinal && !followFinal) ? null : ReadLink(candidate);
             if (target is null)
@@ -100,12 +103,17 @@ public sealed class WorkspacePaths
             {
                 parts.Clear();
             }
-            foreach (var p in Split(target).Reverse())
-            {
-                pending.Push(p);
-            }
+            PushReversed(pending, Split(target));
         }
         return "/" + string.Join('/', parts);
+    }
+
+    private static void PushReversed(List<string> stack, string[] items)
+    {
+        for (var i = items.Length - 1; i >= 0; i--)
+        {
+            stack.Add(items[i]);
+        }
     }
 
     private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Cdx.ApplyPatch.Applying;
 
 namespace Cdx.Cli.Commands;
@@ -23,6 +25,62 @@ public static class ApplyPatchCommand
         command.Arguments.Add(patch);
         command.SetAction(pr => Run(pr.GetValue(patch) ?? [], Console.In, Console.Out, Console.Error));
         return command;
+    }
+
+    /// <summary>
+    /// True for `apply-patch ...` except its help flags: those arguments are run by <see cref="RunDirect"/>
+    /// before any option parsing (patch text must never be taken for options).
+    /// </summary>
+    public static bool IsDirectInvocation(string[] args) =>
+        args is [Name, .. var rest] && rest is not ["-h" or "--help" or "-?"];
+
+    /// <summary>Runs with the arguments after `apply-patch` on the process's standard streams.</summary>
+    public static int RunDirect(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return Run(args, Console.In, Console.Out, Console.Error);
+        }
+        // The patch is the argument and nothing is read: collect the (short) output and write it to
+        // file descriptors 1 and 2 directly, skipping System.Console's start-up work (terminal
+        // set-up, signal handling, encoding detection).
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        try
+        {
+            return Run(args, TextReader.Null, stdout, stderr);
+        }
+        finally
+        {
+            WriteRaw(1, stdout.ToString());
+            WriteRaw(2, stderr.ToString());
+        }
+    }
+
+    // UTF-8 without a byte-order mark, as Console writes it; falls back to Console if the descriptor is unusable.
+    private static void WriteRaw(int fd, string text)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+        try
+        {
+            // Pipes and terminals only: FileStream writes a regular file at its own offset without moving
+            // the descriptor's, which a shell sharing the descriptor (`{ ...; echo; } > log`) would overwrite.
+            using var stream = new FileStream(new SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (!stream.CanSeek)
+            {
+                stream.Write(Encoding.UTF8.GetBytes(text));
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+        }
+        var writer = fd == 1 ? Console.Out : Console.Error;
+        writer.Write(text);
+        writer.Flush();
     }
 
     /// <summary>

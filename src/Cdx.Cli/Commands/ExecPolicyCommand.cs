@@ -36,6 +36,7 @@ public static class ExecPolicyCommand
         check.Arguments.Add(new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore });
         check.SetAction(pr => RunCheck(pr.Tokens.SkipWhile(t => t.Value != "check").Skip(1).Select(t => t.Value).ToList()));
         group.Subcommands.Add(check);
+        group.Subcommands.Add(ExecPolicyExplainCommand.Create());
         return group;
     }
 

@@ -45,6 +45,7 @@ public static class GovernanceCommand
             return 0;
         });
         cmd.Subcommands.Add(serve);
+        cmd.Subcommands.Add(GovernanceVerifyLogCommand.Create());
         GovernanceAdminCommands.AddTo(cmd);
         return cmd;
     }

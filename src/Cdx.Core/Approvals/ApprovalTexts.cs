@@ -1,5 +1,5 @@
-using System.Text;
 using Cdx.Config.Model;
+using Cdx.ExecPolicy;
 
 namespace Cdx.Core.Approvals;
 
@@ -36,24 +36,8 @@ public static class ApprovalTexts
     public static string ExecCommandRejected(string reason) =>
         $"exec_command failed: CreateProcess {{ message: {RustDebug($"Rejected({RustDebug(reason)})")} }}";
 
-    /// <summary>Rust's `{:?}` of a string: quoted, with `\`, `"` and control characters escaped.</summary>
-    public static string RustDebug(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ => c.ToString(),
-            });
-        }
-        return sb.Append('"').ToString();
-    }
+    /// <summary>Rust's `{:?}` of a string (see <see cref="RustText.Debug"/>).</summary>
+    public static string RustDebug(string s) => RustText.Debug(s);
 
     /// <summary>Codex's Rust enum name of an approval policy, as it appears in messages.</summary>
     public static string DebugName(ApprovalMode mode) => mode switch

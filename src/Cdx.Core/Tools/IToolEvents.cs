@@ -23,4 +23,12 @@ public interface IToolEvents
 
     /// <summary>A warning for the human (exec JSONL `error` item).</summary>
     void Notice(string message);
+
+    /// <summary>
+    /// An approval, rejection or sandbox denial, for audit logs. Default: ignored, since only
+    /// observers that record compliance facts care.
+    /// </summary>
+    void SecurityDecision(ToolSecurityFact fact)
+    {
+    }
 }

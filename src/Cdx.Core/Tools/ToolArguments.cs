@@ -34,7 +34,10 @@ internal sealed class ToolArguments
         {
             var line = (e.LineNumber ?? 0) + 1;
             var column = (e.BytePositionInLine ?? 0) + 1;
-            throw new ToolArgumentException($"{SerdeReason(e.Message, json)} at line {line} column {column}");
+            var reason = SerdeReason(e, json);
+            // serde_json places EOF errors on the last character of the input.
+            var at = reason.StartsWith("EOF", StringComparison.Ordinal) ? EndPosition(json) : $"line {line} column {column}";
+            throw new ToolArgumentException($"{reason} at {at}");
         }
     }
 
@@ -101,23 +104,30 @@ internal sealed class ToolArguments
         _ => "null",
     };
 
-    private static string SerdeReason(string message, string json)
+    // Maps System.Text.Json's error to serde_json's wording. The published CLI runs with
+    // UseSystemResourceKeys, so messages are resource keys ("ExpectedStartOfPropertyNotFound, n")
+    // rather than English; both forms are recognised, and an error at the very end is an EOF.
+    private static string SerdeReason(JsonException e, string json)
     {
-        if (json.Trim().Length == 0)
+        var message = e.Message;
+        var trimmed = json.TrimEnd();
+        if (trimmed.Length == 0)
         {
             return "EOF while parsing a value";
         }
-        if (message.Contains("property name", StringComparison.Ordinal))
-        {
-            return "key must be a string";
-        }
-        if (message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || message.Contains("incomplete", StringComparison.OrdinalIgnoreCase))
-        {
-            return "EOF while parsing an object";
-        }
-        if (message.Contains("after a single JSON value", StringComparison.Ordinal))
+        if (message.Contains("after a single JSON value", StringComparison.Ordinal) || message.Contains("EndAfterSingleJson", StringComparison.Ordinal))
         {
             return "trailing characters";
+        }
+        var atEnd = (e.LineNumber ?? 0) == trimmed.Count(c => c == '\n')
+            && (e.BytePositionInLine ?? 0) >= System.Text.Encoding.UTF8.GetByteCount(trimmed[(trimmed.LastIndexOf('\n') + 1)..]);
+        if (atEnd || message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || message.Contains("incomplete", StringComparison.OrdinalIgnoreCase))
+        {
+            return trimmed.TrimStart().StartsWith('{') ? "EOF while parsing an object" : "EOF while parsing a value";
+        }
+        if (message.Contains("property name", StringComparison.Ordinal) || message.Contains("StartOfProperty", StringComparison.Ordinal))
+        {
+            return "key must be a string";
         }
         return "expected value";
     }

@@ -32,7 +32,7 @@ public sealed partial class ToolRuntime
 
         var argv = ShellArgv(cmd, shell, login);
         var display = Shlex.Join(argv);
-        var gate = await GateCommandAsync(call.CallId, argv, workdir, escalate, justification, prefixRule, ct).ConfigureAwait(false);
+        var gate = await GateCommandAsync(call.CallId, argv, workdir, escalate, justification, prefixRule, events, ct).ConfigureAwait(false);
         switch (gate.Kind)
         {
             case GateKind.Escalation:
@@ -50,10 +50,14 @@ public sealed partial class ToolRuntime
         try
         {
             chunk = await _sessions.StartAsync(Request(argv, workdir, gate.Unsandboxed, tty), yield, ct).ConfigureAwait(false);
-            if (chunk is { ExitCode: not null, Denial: { } denial } && !gate.Unsandboxed
-                && await ApproveRetryUnsandboxedAsync(call.CallId, argv, workdir, denial, ct).ConfigureAwait(false))
+            if (chunk is { ExitCode: not null, Denial: { } denial } && !gate.Unsandboxed)
             {
-                chunk = await _sessions.StartAsync(Request(argv, workdir, unsandboxed: true, tty), yield, ct).ConfigureAwait(false);
+                var retry = await ApproveRetryUnsandboxedAsync(call.CallId, argv, workdir, denial, ct).ConfigureAwait(false);
+                ReportDenial(events, call.CallId, display, denial, retry);
+                if (retry)
+                {
+                    chunk = await _sessions.StartAsync(Request(argv, workdir, unsandboxed: true, tty), yield, ct).ConfigureAwait(false);
+                }
             }
         }
         catch (SandboxException e)

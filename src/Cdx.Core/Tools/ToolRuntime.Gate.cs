@@ -22,22 +22,28 @@ public sealed partial class ToolRuntime
     /// <summary>Rules, heuristics and approvals for one command (spec sandbox-approvals.md §5, §7; rules.md §6).</summary>
     private async Task<Gate> GateCommandAsync(
         string callId, IReadOnlyList<string> argv, string workdir, bool escalate, string? justification,
-        IReadOnlyList<string>? prefixRule, CancellationToken ct)
+        IReadOnlyList<string>? prefixRule, IToolEvents events, CancellationToken ct)
     {
+        var display = Shlex.Join(argv);
         if (escalate && !CanAskForEscalation)
         {
-            return new Gate(GateKind.Escalation, Reason: ApprovalTexts.EscalationRefused(_o.Approval.Mode));
+            var refused = ApprovalTexts.EscalationRefused(_o.Approval.Mode);
+            events.SecurityDecision(new ToolSecurityFact(ToolSecurityKind.Rejection, callId, display, refused) { Source = "escalation" });
+            return new Gate(GateKind.Escalation, Reason: refused);
         }
         var assessment = _policy.Assess(argv, escalate);
         var fullAccess = _o.Sandbox.Mode == SandboxMode.DangerFullAccess;
         switch (assessment.Verdict)
         {
             case CommandVerdict.Reject:
+                events.SecurityDecision(new ToolSecurityFact(ToolSecurityKind.Rejection, callId, display, assessment.Reason ?? "")
+                {
+                    Source = assessment.FromRule ? "rule" : "policy", FromRule = assessment.FromRule,
+                });
                 return new Gate(GateKind.Rejected, Reason: assessment.Reason);
             case CommandVerdict.Run:
                 return new Gate(GateKind.Run, Unsandboxed: assessment.BypassSandbox || fullAccess);
         }
-        var display = Shlex.Join(argv);
         if (_approvedForSession.ContainsKey(display))
         {
             return new Gate(GateKind.Run, Unsandboxed: true);
@@ -51,7 +57,14 @@ public sealed partial class ToolRuntime
             Reason = justification ?? assessment.Reason,
             ProposedPrefixRule = prefixRule,
         }, ct).ConfigureAwait(false);
-        return Decide(decision, callId, display, ApprovalTexts.CommandRejectedByUser);
+        var gate = Decide(decision, callId, display, ApprovalTexts.CommandRejectedByUser);
+        // The prompt's reason (which rule or heuristic asked) is the audit fact, whatever the answer.
+        var asked = $"{assessment.Reason ?? "approval required"}; decision: {decision}";
+        events.SecurityDecision(new ToolSecurityFact(gate.Kind == GateKind.Run ? ToolSecurityKind.Approval : ToolSecurityKind.Rejection, callId, display, asked)
+        {
+            Source = assessment.FromRule ? "rule" : "approval", FromRule = assessment.FromRule,
+        });
+        return gate;
     }
 
     private Gate Decide(ApprovalDecision decision, string callId, string display, string rejectedText)
@@ -70,6 +83,13 @@ public sealed partial class ToolRuntime
             default:
                 return new Gate(GateKind.Rejected, Reason: rejectedText);
         }
+    }
+
+    /// <summary>Reports a sandbox denial of a sandboxed run, and whether the unsandboxed retry was approved.</summary>
+    private static void ReportDenial(IToolEvents events, string callId, string display, SandboxDenial denial, bool retried)
+    {
+        events.SecurityDecision(new ToolSecurityFact(ToolSecurityKind.SandboxDenial, callId, display,
+            $"{denial.Kind}: {denial.Evidence}{(retried ? "; retried without the sandbox after approval" : "")}") { Source = "sandbox" });
     }
 
     /// <summary>

@@ -30,8 +30,10 @@ public sealed partial class ToolRuntime
             || (_o.Approval.Mode != ApprovalMode.Untrusted && PatchSafety.IsWritable(_o.Sandbox, _o.Cwd, written));
         if (!allowed)
         {
+            var paths = string.Join("\n", summaries.Select(s => s.AbsolutePath));
             if (_o.Approval.Mode == ApprovalMode.Never)
             {
+                events.SecurityDecision(new ToolSecurityFact(ToolSecurityKind.Rejection, callId, paths, ApprovalTexts.PatchOutsideProjectUnderNever) { Source = "patch" });
                 return ApprovalTexts.PatchOutsideProjectUnderNever;
             }
             var decision = await _o.ApprovalHandler.RequestApprovalAsync(new ApprovalRequest
@@ -41,6 +43,9 @@ public sealed partial class ToolRuntime
                 Cwd = cwd,
                 Paths = summaries.Select(s => s.AbsolutePath).ToList(),
             }, ct).ConfigureAwait(false);
+            var granted = decision is ApprovalDecision.Approved or ApprovalDecision.ApprovedForSession or ApprovalDecision.ApprovedWithAmendment;
+            events.SecurityDecision(new ToolSecurityFact(granted ? ToolSecurityKind.Approval : ToolSecurityKind.Rejection, callId, paths,
+                $"patch writes outside the writable roots; decision: {decision}") { Source = "patch" });
             switch (decision)
             {
                 case ApprovalDecision.Abort:

@@ -43,7 +43,7 @@ public sealed partial class ToolRuntime
                 : await ApplyPatchAsync(callId, patch.Patch!, patch.Directory is { } d ? Path.GetFullPath(d, workdir) : workdir, events, ct).ConfigureAwait(false);
         }
         var display = Shlex.Join(argv);
-        var gate = await GateCommandAsync(callId, argv, workdir, escalate, justification, prefixRule, ct).ConfigureAwait(false);
+        var gate = await GateCommandAsync(callId, argv, workdir, escalate, justification, prefixRule, events, ct).ConfigureAwait(false);
         switch (gate.Kind)
         {
             case GateKind.Escalation or GateKind.Rejected:
@@ -60,11 +60,15 @@ public sealed partial class ToolRuntime
         {
             result = await SandboxedProcessRunner.RunAsync(Request(argv, workdir, gate.Unsandboxed, timeout: TimeSpan.FromMilliseconds(ms)), ct)
                 .ConfigureAwait(false);
-            if (result.Denial is { } denial && !gate.Unsandboxed
-                && await ApproveRetryUnsandboxedAsync(callId, argv, workdir, denial, ct).ConfigureAwait(false))
+            if (result.Denial is { } denial && !gate.Unsandboxed)
             {
-                result = await SandboxedProcessRunner.RunAsync(Request(argv, workdir, true, timeout: TimeSpan.FromMilliseconds(ms)), ct)
-                    .ConfigureAwait(false);
+                var retry = await ApproveRetryUnsandboxedAsync(callId, argv, workdir, denial, ct).ConfigureAwait(false);
+                ReportDenial(events, callId, display, denial, retry);
+                if (retry)
+                {
+                    result = await SandboxedProcessRunner.RunAsync(Request(argv, workdir, true, timeout: TimeSpan.FromMilliseconds(ms)), ct)
+                        .ConfigureAwait(false);
+                }
             }
         }
         catch (SandboxException e)

@@ -1,4 +1,3 @@
-using System.Text;
 using Cdx.ExecPolicy.Shell;
 using Cdx.ExecPolicy.Starlark;
 
@@ -171,21 +170,5 @@ public sealed partial class PolicyLoader
 
     private static string DebugOption(string? s) => s is null ? "None" : $"Some({DebugString(s)})";
 
-    private static string DebugString(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ => c.ToString(),
-            });
-        }
-        return sb.Append('"').ToString();
-    }
+    private static string DebugString(string s) => RustText.Debug(s);
 }

@@ -17,20 +17,35 @@ public sealed partial class PolicyLoader
     /// <summary>Network rules seen so far (they never affect command decisions).</summary>
     public IReadOnlyList<NetworkRule> NetworkRules => _networkRules;
 
+    // Strict UTF-8 without BOM stripping: Codex reads files as Rust strings, so invalid bytes are
+    // a read error and a BOM reaches the parser (which rejects it).
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Reads and evaluates one file; the identifier in errors is the path as given.</summary>
     public void LoadFile(string path)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = StrictUtf8.GetString(File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new PolicyLoadException(path, e.Message, isIoError: true);
+            throw new PolicyLoadException(path, ReadErrorText(path, e), isIoError: true);
         }
         LoadText(path, text);
     }
+
+    // The OS-style wording Codex prints, instead of .NET's (resource-stripped) messages.
+    private static string ReadErrorText(string path, Exception e) => e switch
+    {
+        System.Text.DecoderFallbackException => "stream did not contain valid UTF-8",
+        FileNotFoundException or DirectoryNotFoundException => "No such file or directory (os error 2)",
+        UnauthorizedAccessException when Directory.Exists(path) => "Is a directory (os error 21)",
+        UnauthorizedAccessException => "Permission denied (os error 13)",
+        _ when Directory.Exists(path) => "Is a directory (os error 21)",
+        _ => e.Message,
+    };
 
     /// <summary>Evaluates rule source text named <paramref name="identifier"/>.</summary>
     public void LoadText(string identifier, string text)

@@ -22,6 +22,9 @@ public sealed record PrefixRule(
         return argv.Take(length).ToList();
     }
 
+    /// <summary>True for rules that come from requirements `[rules]` (they survive `.rules` failures).</summary>
+    public bool FromRequirements { get; init; }
+
     /// <summary>Renders the pattern for people, e.g. `git [push|commit]`.</summary>
     public string PatternText => string.Join(" ", new[] { First }.Concat(Rest.Select(t => t.ToString())));
 }

@@ -100,48 +100,99 @@ public static class Shlex
         return words;
     }
 
-    /// <summary>Joins words so that a POSIX shell would split them back the same way.</summary>
-    public static string Join(IEnumerable<string> words) => string.Join(" ", words.Select(Quote));
+    /// <summary>
+    /// Joins words so that a POSIX shell would split them back the same way, quoting exactly as
+    /// Codex does (Rust `shlex::try_join`); words holding a NUL make it fall back to a plain
+    /// space join, as Codex does.
+    /// </summary>
+    public static string Join(IEnumerable<string> words)
+    {
+        var list = words.ToList();
+        return list.Any(w => w.Contains('\0')) ? string.Join(" ", list) : string.Join(" ", list.Select(Quote));
+    }
 
-    /// <summary>Quotes one word when it needs quoting.</summary>
+    private const int UnquotedOk = 1, SingleOk = 2, DoubleOk = 4;
+
+    /// <summary>Quotes one word when it needs quoting: unquoted, then single, then double quotes, chunk by chunk.</summary>
     public static string Quote(string word)
     {
         if (word.Length == 0)
         {
             return "''";
         }
-        if (word.All(IsSafe))
+        var bytes = Encoding.UTF8.GetBytes(word);
+        var output = new List<byte>(bytes.Length + 2);
+        var pos = 0;
+        while (pos < bytes.Length)
         {
-            return word;
-        }
-        var sb = new StringBuilder();
-        var inSingle = false;
-        foreach (var c in word)
-        {
-            if (c == '\'')
+            var (length, strategy) = Strategy(bytes, pos);
+            var chunk = bytes.AsSpan(pos, length);
+            pos += length;
+            switch (strategy)
             {
-                if (inSingle)
-                {
-                    sb.Append('\'');
-                    inSingle = false;
-                }
-                sb.Append("\"'\"");
-                continue;
+                case UnquotedOk:
+                    output.AddRange(chunk);
+                    break;
+                case SingleOk:
+                    output.Add((byte)'\'');
+                    output.AddRange(chunk);
+                    output.Add((byte)'\'');
+                    break;
+                default:
+                    output.Add((byte)'"');
+                    foreach (var b in chunk)
+                    {
+                        if (b is (byte)'$' or (byte)'`' or (byte)'"' or (byte)'\\')
+                        {
+                            output.Add((byte)'\\');
+                        }
+                        output.Add(b);
+                    }
+                    output.Add((byte)'"');
+                    break;
             }
-            if (!inSingle)
-            {
-                sb.Append('\'');
-                inSingle = true;
-            }
-            sb.Append(c);
         }
-        if (inSingle)
-        {
-            sb.Append('\'');
-        }
-        return sb.ToString();
+        return Encoding.UTF8.GetString(output.ToArray());
     }
 
-    private static bool IsSafe(char c) =>
-        char.IsAsciiLetterOrDigit(c) || c is ',' or '.' or '_' or '+' or ':' or '@' or '%' or '/' or '-' or '=';
+    // The longest chunk from `start` that one quoting style can represent, and the best style.
+    private static (int Length, int Strategy) Strategy(byte[] bytes, int start)
+    {
+        var ok = UnquotedOk | SingleOk | DoubleOk;
+        var i = start;
+        if (bytes[i] == (byte)'^')
+        {
+            // A leading `^` is history substitution in interactive zsh: always single-quote it.
+            ok = SingleOk;
+            i++;
+        }
+        for (; i < bytes.Length; i++)
+        {
+            var c = bytes[i];
+            var cur = ok;
+            if (c >= 0x80 || !IsUnquotedOk(c))
+            {
+                cur &= ~UnquotedOk;
+            }
+            if (c is (byte)'!' or (byte)'$' or (byte)'`' or (byte)'"' or (byte)'\\')
+            {
+                cur &= ~DoubleOk;
+            }
+            else if (c == (byte)'\'')
+            {
+                cur &= ~SingleOk;
+            }
+            if (cur == 0)
+            {
+                break;
+            }
+            ok = cur;
+        }
+        var strategy = (ok & UnquotedOk) != 0 ? UnquotedOk : (ok & SingleOk) != 0 ? SingleOk : DoubleOk;
+        return (i - start, strategy);
+    }
+
+    private static bool IsUnquotedOk(byte c) =>
+        c is (byte)'+' or (byte)'-' or (byte)'.' or (byte)'/' or (byte)':' or (byte)'@' or (byte)']' or (byte)'_'
+        || (c >= (byte)'0' && c <= (byte)'9') || (c >= (byte)'A' && c <= (byte)'Z') || (c >= (byte)'a' && c <= (byte)'z');
 }

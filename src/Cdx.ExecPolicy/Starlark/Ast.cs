@@ -27,6 +27,9 @@ public sealed record AttrExpr(SourcePosition Pos, Expr Target, string Name) : Ex
 public sealed record LambdaExpr(SourcePosition Pos, IReadOnlyList<Param> Params, Expr Body) : Expr(Pos);
 public sealed record FStringExpr(SourcePosition Pos, IReadOnlyList<object> Parts) : Expr(Pos);
 
+/// <summary>An f-string interpolation with the `!r` conversion (rendered with repr).</summary>
+public sealed record FStringRepr(Expr Inner);
+
 /// <summary>A `for x in y` or `if c` clause of a comprehension.</summary>
 public sealed record CompClause(SourcePosition Pos, Expr? Target, Expr? Iterable, Expr? Condition);
 

@@ -63,7 +63,12 @@ public sealed partial class Evaluator
                 var sb = new StringBuilder();
                 foreach (var part in f.Parts)
                 {
-                    sb.Append(part is Expr e ? StarValue.Str(Eval(e)) : (string)part);
+                    sb.Append(part switch
+                    {
+                        Expr e => StarValue.Str(Eval(e)),
+                        FStringRepr r => StarValue.Repr(Eval(r.Inner)),
+                        _ => (string)part,
+                    });
                 }
                 return sb.ToString();
             default:

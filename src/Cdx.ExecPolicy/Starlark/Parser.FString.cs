@@ -38,9 +38,17 @@ public sealed partial class Parser
                 continue;
             }
             FlushLiteral(tok, raw, literal, parts);
-            var end = FindInterpolationEnd(tok, body, i + 1);
-            var exprText = body[(i + 1)..end];
-            parts.Add(ParseInterpolation(tok, exprText, i + 1));
+            var end = FindInterpolationEnd(tok, body, i + 1, out var bang);
+            var exprText = body[(i + 1)..(bang < 0 ? end : bang)];
+            var expr = ParseInterpolation(tok, exprText, i + 1);
+            // `{x!s}` / `{x!r}`: spaces around the letter are allowed, anything else is an error.
+            var conversion = bang < 0 ? "s" : body[(bang + 1)..end].Trim(' ');
+            parts.Add(conversion switch
+            {
+                "s" => expr,
+                "r" => new FStringRepr(expr),
+                _ => throw new StarlarkException("invalid f-string conversion specifier, expected 's' or 'r'", ColumnIn(tok, bang)),
+            });
             i = end + 1;
         }
         FlushLiteral(tok, raw, literal, parts);
@@ -58,8 +66,9 @@ public sealed partial class Parser
         literal.Clear();
     }
 
-    private static int FindInterpolationEnd(Token tok, string body, int start)
+    private static int FindInterpolationEnd(Token tok, string body, int start, out int bang)
     {
+        bang = -1;
         var depth = 0;
         char? quote = null;
         for (var j = start; j < body.Length; j++)
@@ -88,6 +97,13 @@ public sealed partial class Parser
                     return j;
                 case '}':
                     depth--;
+                    break;
+                case '!' when depth == 0 && bang < 0 && !(j + 1 < body.Length && body[j + 1] == '='):
+                    if (j > start && body[j - 1] == ' ')
+                    {
+                        throw new StarlarkException("Parse error: invalid input `!`", ColumnIn(tok, j));
+                    }
+                    bang = j;
                     break;
                 case ':' or '!' when depth == 0 && !(c == '!' && j + 1 < body.Length && body[j + 1] == '='):
                     throw new StarlarkException(

@@ -202,7 +202,7 @@ internal sealed class Resolver
                 Function(l.Params, null, l.Body);
                 break;
             case FStringExpr f:
-                f.Parts.OfType<Expr>().ToList().ForEach(Expression);
+                f.Parts.Select(p => p is FStringRepr r ? r.Inner : p).OfType<Expr>().ToList().ForEach(Expression);
                 break;
         }
     }

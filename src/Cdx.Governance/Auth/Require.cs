@@ -18,6 +18,10 @@ internal static class Require
     public static EndpointFilterDelegate User(EndpointFilterFactoryContext _, EndpointFilterDelegate next) =>
         Check(next, c => c.UserId is not null, "act as a user (a user access token)");
 
+    /// <summary>An admin API key holding <paramref name="scope"/> (compliance `read`/`delete`, `codex.enterprise.analytics.read`); the `admin` scope does not imply it.</summary>
+    public static Func<EndpointFilterFactoryContext, EndpointFilterDelegate, EndpointFilterDelegate> Scope(string scope) =>
+        (_, next) => Check(next, c => c.Scopes.Contains(scope), $"call this API (an API key with the {scope} scope)");
+
     private static EndpointFilterDelegate Check(EndpointFilterDelegate next, Func<Caller, bool> allowed, string what) => async ctx =>
     {
         var caller = await ctx.HttpContext.RequestServices.GetRequiredService<CallerResolver>().ResolveAsync(ctx.HttpContext);

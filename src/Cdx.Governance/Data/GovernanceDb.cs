@@ -50,5 +50,6 @@ internal sealed class GovernanceDb(DbContextOptions<GovernanceDb> options) : DbC
         b.Entity<SigningKeyRow>(e => { e.ToTable("signing_keys"); e.HasKey(x => x.KeyId); });
         b.Entity<DeviceCodeRow>(e => { e.ToTable("device_codes"); e.HasKey(x => x.Hash); e.HasIndex(x => x.UserCode).IsUnique(); });
         b.Entity<SchemaInfoRow>(e => { e.ToTable("schema_info"); e.HasKey(x => x.Id); e.Property(x => x.Id).ValueGeneratedNever(); });
+        Ingestion.AnalyticsModel.Configure(b);
     }
 }

@@ -13,7 +13,7 @@ namespace Cdx.Governance.Endpoints;
 /// <summary>Admin API: workspace toggles, roles, API keys, signing-key rotation.</summary>
 internal static class AdminWorkspaceEndpoints
 {
-    private static readonly string[] KnownScopes = ["admin", "scim"];
+    private static readonly string[] KnownScopes = ["admin", "scim", "read", "delete", "codex.enterprise.analytics.read"];
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -88,7 +88,7 @@ internal static class AdminWorkspaceEndpoints
             var scopes = body.Scopes ?? [];
             if (scopes.Count == 0 || scopes.FirstOrDefault(s => !KnownScopes.Contains(s)) is { } bad)
             {
-                return Problems.BadRequest($"`scopes` must list one or more of admin, scim{(scopes.Count == 0 ? "" : $"; `{scopes.First(s => !KnownScopes.Contains(s))}` is not one")}.");
+                return Problems.BadRequest($"`scopes` must list one or more of {string.Join(", ", KnownScopes)}{(scopes.Count == 0 ? "" : $"; `{scopes.First(s => !KnownScopes.Contains(s))}` is not one")}.");
             }
             var secret = Secrets.NewSecret(Secrets.AdminKeyPrefix);
             var row = new ApiKeyRow

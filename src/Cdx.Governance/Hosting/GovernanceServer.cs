@@ -1,3 +1,4 @@
+using Cdx.Governance.Analytics;
 using Cdx.Governance.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -35,6 +36,7 @@ public static class GovernanceServer
         AdminPolicyEndpoints.Map(app);
         Scim.ScimEndpoints.Map(app);
         Device.DeviceEndpoints.Map(app);
+        app.MapAnalyticsEndpoints();
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<Bootstrapper>().RunAsync(ct);

@@ -27,6 +27,12 @@ public sealed record GovernanceServerOptions
     /// <summary>The polling interval clients are told to keep; faster polls get `slow_down`.</summary>
     public TimeSpan DeviceCodeInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long compliance log records are kept (`--compliance-retention-days`); older closed files are purged hourly.</summary>
+    public TimeSpan ComplianceRetention { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>The clock (tests replace it to close log buckets and move analytics windows).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Where the one-time bootstrap credential and the listen address are printed.</summary>
     public TextWriter Output { get; init; } = Console.Out;
 

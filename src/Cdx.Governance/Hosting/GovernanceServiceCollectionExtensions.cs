@@ -1,3 +1,4 @@
+using Cdx.Governance.Analytics;
 using Cdx.Governance.Auth;
 using Cdx.Governance.Data;
 using Cdx.Governance.Policies;
@@ -14,9 +15,8 @@ public static class GovernanceServiceCollectionExtensions
     public static IServiceCollection AddCdxGovernance(this IServiceCollection services, GovernanceServerOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton(TimeProvider.System);
-        // Pooled: the context holds no per-request state, and reuse saves an allocation-heavy setup per request.
-        services.AddDbContextPool<GovernanceDb>(o =>
+        services.AddSingleton(options.Time);
+        services.AddDbContext<GovernanceDb>(o =>
         {
             if (options.UsesPostgres)
             {
@@ -35,6 +35,7 @@ public static class GovernanceServiceCollectionExtensions
         services.AddScoped<Bootstrapper>();
         services.AddScoped<Identity.IdentityStore>();
         services.AddScoped<Device.DeviceCodeStore>();
+        services.AddCdxGovernanceAnalytics();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(j =>
         {
