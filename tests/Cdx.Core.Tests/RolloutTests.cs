@@ -82,11 +82,11 @@ public sealed class RolloutTests : IDisposable
     [Fact]
     public void Latest_is_filtered_by_cwd()
     {
-        var a = Guid.CreateVersion7().ToString();
+        var a = ThreadIds.New();
         using (RolloutRecorder.Create(_home, Meta(a, "/project-a")))
         {
         }
-        var b = Guid.CreateVersion7().ToString();
+        var b = ThreadIds.New();
         using (RolloutRecorder.Create(_home, Meta(b, "/project-b")))
         {
         }
@@ -94,6 +94,15 @@ public sealed class RolloutTests : IDisposable
         Assert.EndsWith(b + ".jsonl", RolloutLocator.FindLatest(_home, null));
         Assert.Null(RolloutLocator.FindLatest(_home, "/elsewhere"));
         Assert.Null(RolloutLocator.FindById(_home, Guid.CreateVersion7().ToString()));
+    }
+
+    [Fact]
+    public void Thread_ids_are_version_7_and_strictly_increasing_within_a_millisecond()
+    {
+        var ids = Enumerable.Range(0, 2000).Select(_ => ThreadIds.New()).ToList();
+        Assert.All(ids, id => Assert.Equal('7', id[14]));
+        Assert.Equal(ids, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
     [Fact]

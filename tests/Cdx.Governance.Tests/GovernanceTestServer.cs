@@ -6,16 +6,19 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Cdx.Governance.Tests;
 
-/// <summary>A real governance server on 127.0.0.1 (ephemeral port) over a real SQLite file in a temp directory.</summary>
+/// <summary>A real governance server on 127.0.0.1 (ephemeral port) over a real SQLite file in a temp directory or a fresh PostgreSQL database.</summary>
 public sealed class GovernanceTestServer : IAsyncDisposable
 {
     public const string AdminKey = "cdxa_test_bootstrap_key_0123456789abcdef0123456789abcdef";
 
     private readonly WebApplication _app;
 
-    private GovernanceTestServer(WebApplication app, string root, string url)
+    private readonly string? _postgres;
+
+    private GovernanceTestServer(WebApplication app, string root, string url, string? postgres)
     {
         _app = app;
+        _postgres = postgres;
         Root = root;
         Url = url;
         Admin = Client(AdminKey);
@@ -27,19 +30,24 @@ public sealed class GovernanceTestServer : IAsyncDisposable
     public HttpClient Admin { get; }
     public HttpClient Anonymous { get; }
 
-    public static async Task<GovernanceTestServer> StartAsync(string? root = null, TimeSpan? ttl = null, TimeProvider? time = null)
+    public static async Task<GovernanceTestServer> StartAsync(TestDatabase db = TestDatabase.Sqlite, TimeSpan? ttl = null,
+        Func<GovernanceServerOptions, GovernanceServerOptions>? configure = null, TimeProvider? time = null)
     {
-        root ??= Path.Combine(Path.GetTempPath(), "cdx-gov-test-" + Guid.NewGuid().ToString("N"));
-        var app = await GovernanceServer.StartAsync(new GovernanceServerOptions
+        var root = Path.Combine(Path.GetTempPath(), "cdx-gov-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        var postgres = db == TestDatabase.Postgres ? await TestPostgres.CreateDatabaseAsync() : null;
+        var options = new GovernanceServerOptions
         {
             Urls = "http://127.0.0.1:0",
             DataDir = Path.Combine(root, "data"),
+            Database = postgres,
             BootstrapKey = AdminKey,
             RequirementsTtl = ttl ?? TimeSpan.FromMinutes(30),
             Output = TextWriter.Null,
             Time = time ?? TimeProvider.System,
-        }, CancellationToken.None);
-        return new GovernanceTestServer(app, root, GovernanceServer.ListeningOn(app)[0]);
+        };
+        var app = await GovernanceServer.StartAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
+        return new GovernanceTestServer(app, root, GovernanceServer.ListeningOn(app)[0], postgres);
     }
 
     /// <summary>A service from the running server (e.g. to run a background job once).</summary>
@@ -98,6 +106,10 @@ public sealed class GovernanceTestServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(_postgres);
+        }
         try
         {
             Directory.Delete(Root, recursive: true);

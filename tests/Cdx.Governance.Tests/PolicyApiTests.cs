@@ -4,15 +4,29 @@ using System.Text.Json.Nodes;
 
 namespace Cdx.Governance.Tests;
 
-public sealed class PolicyApiTests : IAsyncLifetime
+public abstract class PolicyApiTests(TestDatabase db) : IAsyncLifetime
 {
-    private GovernanceTestServer _s = null!;
+    private GovernanceTestServer? _server;
 
-    public async Task InitializeAsync() => _s = await GovernanceTestServer.StartAsync();
+    private GovernanceTestServer _s => _server ?? throw TestPostgres.Skipped();
 
-    public async Task DisposeAsync() => await _s.DisposeAsync();
+    public async Task InitializeAsync()
+    {
+        if (TestPostgres.Available(db))
+        {
+            _server = await GovernanceTestServer.StartAsync(db);
+        }
+    }
 
-    [Fact]
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
     public async Task Invalid_policy_is_refused_with_line_and_column_and_never_stored()
     {
         var response = await _s.Admin.PostAsJsonAsync("/v1/admin/policies", new
@@ -29,7 +43,7 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.Empty((await _s.AdminSendAsync(HttpMethod.Get, "/v1/admin/policies")).AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Toml_syntax_error_reports_its_position()
     {
         var response = await _s.Admin.PostAsJsonAsync("/v1/admin/policies", new { name = "syntax", contents = "\n\nallowed_web_search_modes = [\"cached\"\n" });
@@ -38,7 +52,7 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.Equal(3, (int)problem["line"]!);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Update_keeps_every_version_and_invalid_update_changes_nothing()
     {
         var id = await _s.CreatePolicyAsync("p", "allowed_sandbox_modes = [\"read-only\"]\n");
@@ -53,7 +67,7 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.Equal("api-key:" , ((string)versions[0]!["author"]!)[..8]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Assigned_policy_cannot_be_deleted_until_unassigned()
     {
         var id = await _s.CreatePolicyAsync("p", "allowed_sandbox_modes = [\"read-only\"]\n");
@@ -63,7 +77,7 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, (await _s.Admin.DeleteAsync($"/v1/admin/policies/{id}")).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Lookup_by_email_and_group_explains_the_choice()
     {
         var alice = await _s.CreateUserAsync("alice@corp.example");
@@ -95,7 +109,7 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.NotNull(carol);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Deleting_a_group_removes_its_rules_and_renumbers_the_rest()
     {
         var g1 = await _s.CreateGroupAsync("One");
@@ -108,3 +122,9 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.Equal((0, g2), ((int)only!["index"]!, (string)only["group_id"]!));
     }
 }
+
+/// <summary>PolicyApiTests on SQLite.</summary>
+public sealed class PolicyApiTestsOnSqlite() : PolicyApiTests(TestDatabase.Sqlite);
+
+/// <summary>PolicyApiTests on PostgreSQL.</summary>
+public sealed class PolicyApiTestsOnPostgres() : PolicyApiTests(TestDatabase.Postgres);

@@ -5,17 +5,23 @@ using Cdx.Governance.Client.Wire;
 
 namespace Cdx.Governance.Tests;
 
-public sealed class SignedRequirementsTests : IAsyncLifetime
+public abstract class SignedRequirementsTests(TestDatabase db) : IAsyncLifetime
 {
     private const string ReadOnly = "allowed_sandbox_modes = [\"read-only\"]\n";
-    private GovernanceTestServer _s = null!;
+    private GovernanceTestServer? _server;
+
+    private GovernanceTestServer _s => _server ?? throw TestPostgres.Skipped();
     private string _home = "";
     private string _aliceToken = "";
     private string _bobToken = "";
 
     public async Task InitializeAsync()
     {
-        _s = await GovernanceTestServer.StartAsync();
+        if (!TestPostgres.Available(db))
+        {
+            return;
+        }
+        _server = await GovernanceTestServer.StartAsync(db);
         _home = Path.Combine(_s.Root, "home");
         var alice = await _s.CreateUserAsync("alice@corp.example");
         var bob = await _s.CreateUserAsync("bob@corp.example");
@@ -25,12 +31,18 @@ public sealed class SignedRequirementsTests : IAsyncLifetime
         _bobToken = await _s.CreateTokenAsync(bob);
     }
 
-    public async Task DisposeAsync() => await _s.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
 
     private async Task<SignedRequirements> FetchAsync(string token) =>
         (await _s.Client(token).GetFromJsonAsync("/v1/clients/requirements", WireJsonContext.Default.SignedRequirements))!;
 
-    [Fact]
+    [SkippableFact]
     public async Task Payload_verifies_with_the_published_key_and_binds_the_user()
     {
         var doc = await FetchAsync(_aliceToken);
@@ -41,7 +53,7 @@ public sealed class SignedRequirementsTests : IAsyncLifetime
         Assert.InRange(doc.ExpiresAt - doc.IssuedAt, 1799, 1800);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Changing_one_byte_of_any_signed_field_breaks_the_signature()
     {
         var doc = await FetchAsync(_aliceToken);
@@ -54,7 +66,7 @@ public sealed class SignedRequirementsTests : IAsyncLifetime
         Assert.False(SignatureVerifier.Verify(doc with { Signature = new string(sig) }, keys));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Tampered_cache_file_is_refused_when_the_server_is_down()
     {
         var login = await LoginService.LoginWithAccessTokenAsync(_home, _s.Url, _aliceToken, default);
@@ -68,7 +80,7 @@ public sealed class SignedRequirementsTests : IAsyncLifetime
         Assert.Contains("signature does not verify", notices.ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Another_users_payload_is_refused_even_though_its_signature_is_good()
     {
         var login = await LoginService.LoginWithAccessTokenAsync(_home, _s.Url, _aliceToken, default);
@@ -78,7 +90,7 @@ public sealed class SignedRequirementsTests : IAsyncLifetime
         Assert.Equal(CacheStatus.IdentityMismatch, RequirementsCache.Read(_home, login, DateTimeOffset.UtcNow).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Valid_cache_is_used_when_the_server_is_unreachable_and_expired_cache_is_not()
     {
         var login = await LoginService.LoginWithAccessTokenAsync(_home, _s.Url, _aliceToken, default);
@@ -93,7 +105,7 @@ public sealed class SignedRequirementsTests : IAsyncLifetime
         Assert.Contains("expired", notices.ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Fail_closed_key_in_the_last_policy_stops_start_when_the_cache_has_expired()
     {
         var login = await LoginService.LoginWithAccessTokenAsync(_home, _s.Url, _aliceToken, default);
@@ -106,7 +118,7 @@ public sealed class SignedRequirementsTests : IAsyncLifetime
         Assert.Contains("cdx_require_cloud_requirements", result.Detail);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Server_refusal_fails_closed_and_ignores_the_cache()
     {
         var login = await LoginService.LoginWithAccessTokenAsync(_home, _s.Url, _aliceToken, default);
@@ -116,7 +128,7 @@ public sealed class SignedRequirementsTests : IAsyncLifetime
         Assert.Equal((CloudRequirementsStatus.Failed, "403 - Unauthorized. Contact your administrator for access."), (result.Status, result.Detail));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Rotated_key_is_trusted_through_the_old_keys_endorsement_and_old_payloads_still_verify()
     {
         var login = await LoginService.LoginWithAccessTokenAsync(_home, _s.Url, _aliceToken, default);
@@ -141,3 +153,9 @@ public sealed class SignedRequirementsTests : IAsyncLifetime
         public override DateTimeOffset GetUtcNow() => now;
     }
 }
+
+/// <summary>SignedRequirementsTests on SQLite.</summary>
+public sealed class SignedRequirementsTestsOnSqlite() : SignedRequirementsTests(TestDatabase.Sqlite);
+
+/// <summary>SignedRequirementsTests on PostgreSQL.</summary>
+public sealed class SignedRequirementsTestsOnPostgres() : SignedRequirementsTests(TestDatabase.Postgres);

@@ -37,7 +37,7 @@ public sealed partial class ExecRunner
             var cfg = r.config.Config;
             var provider = ResolveProvider(r);
             var resumed = await LoadResumeAsync(r, ct);
-            var threadId = resumed?.Thread.ThreadId ?? Guid.CreateVersion7().ToString();
+            var threadId = resumed?.Thread.ThreadId ?? ThreadIds.New();
             var model = cfg.Model ?? resumed?.Thread.LastModel ?? ExecDefaults.Model;
 
             var rules = CommandRulesLoader.Load(r.config, r.args.IgnoreRules, out var ruleWarnings);

@@ -46,6 +46,7 @@ public static class GovernanceCommand
         });
         cmd.Subcommands.Add(serve);
         cmd.Subcommands.Add(GovernanceVerifyLogCommand.Create());
+        GovernanceAdminCommands.AddTo(cmd);
         return cmd;
     }
 }

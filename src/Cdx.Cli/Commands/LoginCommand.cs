@@ -19,17 +19,21 @@ public static class LoginCommand
         var cmd = new Command("login", "Sign in to a cdx governance server so cdx receives your workspace's requirements.");
         var server = new Option<string?>("--server") { Description = "Governance server URL, e.g. https://governance.example.com." };
         var withToken = new Option<bool>("--with-access-token") { Description = "Read an access token from standard input." };
+        var device = new Option<bool>("--device-auth") { Description = "Sign in with a code approved in the browser (or by an admin)." };
         cmd.Options.Add(server);
         cmd.Options.Add(withToken);
+        cmd.Options.Add(device);
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
             var url = pr.GetValue(server);
-            if (url is null || !pr.GetValue(withToken))
+            if (url is null || pr.GetValue(withToken) == pr.GetValue(device))
             {
                 throw new UserFacingException(
-                    "cdx login: pass --server URL and --with-access-token, with the token on standard input (device-code login is not available yet).", 2);
+                    "cdx login: pass --server URL and one of --device-auth or --with-access-token (the token on standard input).", 2);
             }
-            var login = await Run(() => LoginService.LoginWithAccessTokenAsync(Home(), url, Console.In.ReadToEnd(), ct));
+            var login = pr.GetValue(device)
+                ? await Run(() => DeviceLogin.RunAsync(Home(), url, ShowCode, ct))
+                : await Run(() => LoginService.LoginWithAccessTokenAsync(Home(), url, Console.In.ReadToEnd(), ct));
             Console.Out.WriteLine($"Logged in to {login.Server} as {login.Email} (workspace {login.WorkspaceId}).");
             return 0;
         });
@@ -59,6 +63,13 @@ public static class LoginCommand
             return 0;
         });
         return cmd;
+    }
+
+    private static void ShowCode(Cdx.Governance.Client.Wire.DeviceAuthorization auth)
+    {
+        Console.Out.WriteLine($"To sign in, open {auth.VerificationUri} and enter the code {auth.UserCode}");
+        Console.Out.WriteLine($"(or open {auth.VerificationUriComplete ?? auth.VerificationUri}); it expires in {Math.Max(1, auth.ExpiresIn / 60)} minute(s). Waiting for approval...");
+        Console.Out.Flush();
     }
 
     private static string Home() => ConfigLoadOptions.FromEnvironment().CodexHome;

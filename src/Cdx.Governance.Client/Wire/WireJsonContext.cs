@@ -7,4 +7,6 @@ namespace Cdx.Governance.Client.Wire;
 [JsonSerializable(typeof(SignedRequirements))]
 [JsonSerializable(typeof(KeySetDocument))]
 [JsonSerializable(typeof(WhoAmI))]
+[JsonSerializable(typeof(DeviceAuthorization))]
+[JsonSerializable(typeof(DeviceTokenAnswer))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

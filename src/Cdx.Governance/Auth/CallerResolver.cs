@@ -34,21 +34,18 @@ internal sealed class CallerResolver(GovernanceDb db, PermissionService permissi
         }
         if (secret.StartsWith(Secrets.AccessTokenPrefix, StringComparison.Ordinal))
         {
-            var token = await db.AccessTokens.AsNoTracking()
-                .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now), ct);
-            if (token is null)
-            {
-                return Caller.Anonymous;
-            }
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId && u.Active, ct);
-            return user is null
+            var match = await (from t in db.AccessTokens.AsNoTracking()
+                               join u in db.Users on t.UserId equals u.Id
+                               where t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now) && u.Active
+                               select new { TokenId = t.Id, UserId = u.Id, u.Email }).FirstOrDefaultAsync(ct);
+            return match is null
                 ? Caller.Anonymous
                 : new Caller
                 {
-                    UserId = user.Id,
-                    UserEmail = user.Email,
-                    AccessTokenId = token.Id,
-                    Permissions = await permissions.EffectiveAsync(user.Id, ct),
+                    UserId = match.UserId,
+                    UserEmail = match.Email,
+                    AccessTokenId = match.TokenId,
+                    Permissions = await permissions.EffectiveAsync(match.UserId, ct),
                 };
         }
         return Caller.Anonymous;

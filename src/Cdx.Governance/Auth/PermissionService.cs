@@ -8,16 +8,15 @@ internal sealed class PermissionService(GovernanceDb db)
 {
     public async Task<Permission> EffectiveAsync(string userId, CancellationToken ct)
     {
-        var workspace = await db.Workspaces.AsNoTracking().SingleAsync(ct);
-        var roleIds = await (from m in db.GroupMembers
-                             join gr in db.GroupRoles on m.GroupId equals gr.GroupId
-                             where m.UserId == userId
-                             select gr.RoleId).ToListAsync(ct);
-        if (workspace.DefaultRoleId is { } def)
-        {
-            roleIds.Add(def);
-        }
-        var flags = await db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id)).Select(r => r.Permissions).ToListAsync(ct);
+        // One round trip: every request with a user token runs this, so it is on the hot path.
+        var defaultRole = db.Workspaces.Select(w => w.DefaultRoleId);
+        var viaGroups = from m in db.GroupMembers
+                        join gr in db.GroupRoles on m.GroupId equals gr.GroupId
+                        where m.UserId == userId
+                        select gr.RoleId;
+        var flags = await db.Roles.AsNoTracking()
+            .Where(r => defaultRole.Contains(r.Id) || viaGroups.Contains(r.Id))
+            .Select(r => r.Permissions).ToListAsync(ct);
         return flags.Aggregate(Permission.None, (acc, f) => acc | (Permission)f);
     }
 }

@@ -131,3 +131,22 @@ internal sealed class SchemaInfoRow
     public int Id { get; set; }
     public int Version { get; set; }
 }
+
+/// <summary>An RFC 8628 device authorization: the device polls with the secret code, a person approves the user code.</summary>
+internal sealed class DeviceCodeRow
+{
+    /// <summary>SHA-256 of the device_code secret.</summary>
+    public required string Hash { get; set; }
+    /// <summary>The code a person types, normalized (upper case, no dash).</summary>
+    public required string UserCode { get; set; }
+    /// <summary>`pending`, `approved`, `denied` or `consumed` (token issued).</summary>
+    public required string Status { get; set; }
+    public string? UserId { get; set; }
+    public string? DecidedBy { get; set; }
+    public long CreatedAt { get; set; }
+    public long ExpiresAt { get; set; }
+    /// <summary>Current minimum polling interval in milliseconds (raised by each slow_down).</summary>
+    public long IntervalMs { get; set; }
+    /// <summary>Unix milliseconds of the last poll, for slow_down.</summary>
+    public long LastPollMs { get; set; }
+}

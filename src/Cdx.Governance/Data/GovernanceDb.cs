@@ -21,6 +21,7 @@ internal sealed class GovernanceDb(DbContextOptions<GovernanceDb> options) : DbC
     public DbSet<AccessTokenRow> AccessTokens => Set<AccessTokenRow>();
     public DbSet<SigningKeyRow> SigningKeys => Set<SigningKeyRow>();
     public DbSet<SchemaInfoRow> SchemaInfo => Set<SchemaInfoRow>();
+    public DbSet<DeviceCodeRow> DeviceCodes => Set<DeviceCodeRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -47,6 +48,7 @@ internal sealed class GovernanceDb(DbContextOptions<GovernanceDb> options) : DbC
             e.HasIndex(x => x.UserId);
         });
         b.Entity<SigningKeyRow>(e => { e.ToTable("signing_keys"); e.HasKey(x => x.KeyId); });
+        b.Entity<DeviceCodeRow>(e => { e.ToTable("device_codes"); e.HasKey(x => x.Hash); e.HasIndex(x => x.UserCode).IsUnique(); });
         b.Entity<SchemaInfoRow>(e => { e.ToTable("schema_info"); e.HasKey(x => x.Id); e.Property(x => x.Id).ValueGeneratedNever(); });
         Ingestion.AnalyticsModel.Configure(b);
     }

@@ -44,7 +44,7 @@ internal static class ClientEndpoints
             {
                 return Results.Text(NoAccessMessage, "text/plain", statusCode: 403);
             }
-            var signed = await issuer.IssueAsync(caller.UserId!, ct);
+            var signed = await issuer.IssueAsync(caller.UserId!, workspace, ct);
             http.Response.Headers.CacheControl = "no-store";
             return TypedResults.Json(signed, WireJsonContext.Default.SignedRequirements);
         });

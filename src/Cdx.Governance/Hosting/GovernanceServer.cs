@@ -34,6 +34,8 @@ public static class GovernanceServer
         AdminWorkspaceEndpoints.Map(app);
         AdminIdentityEndpoints.Map(app);
         AdminPolicyEndpoints.Map(app);
+        Scim.ScimEndpoints.Map(app);
+        Device.DeviceEndpoints.Map(app);
         app.MapAnalyticsEndpoints();
         using (var scope = app.Services.CreateScope())
         {

@@ -21,6 +21,12 @@ public sealed record GovernanceServerOptions
     /// <summary>How long a signed requirements document (and the client's cache of it) stays valid.</summary>
     public TimeSpan RequirementsTtl { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How long a device-code login may wait for approval (RFC 8628 `expires_in`).</summary>
+    public TimeSpan DeviceCodeLifetime { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The polling interval clients are told to keep; faster polls get `slow_down`.</summary>
+    public TimeSpan DeviceCodeInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long compliance log records are kept (`--compliance-retention-days`); older closed files are purged hourly.</summary>
     public TimeSpan ComplianceRetention { get; init; } = TimeSpan.FromDays(30);
 

@@ -34,6 +34,7 @@ public static class GovernanceServiceCollectionExtensions
         services.AddScoped<RequirementsIssuer>();
         services.AddScoped<Bootstrapper>();
         services.AddScoped<Identity.IdentityStore>();
+        services.AddScoped<Device.DeviceCodeStore>();
         services.AddCdxGovernanceAnalytics();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(j =>

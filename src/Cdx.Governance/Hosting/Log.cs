@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Group {GroupId} deleted; {RuleCount} assignment rules referring to it removed")]
     public static partial void GroupDeleted(ILogger logger, string groupId, int ruleCount);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Device code {UserCode} {Decision} by {Actor}")]
+    public static partial void DeviceCodeDecided(ILogger logger, string userCode, string decision, string actor);
 }

@@ -88,6 +88,16 @@ internal sealed class IdentityStore(GovernanceDb db, TimeProvider time, ILogger<
         await db.GroupMembers.Where(m => m.GroupId == groupId && m.UserId == userId).ExecuteDeleteAsync(ct);
     }
 
+    /// <summary>Makes the group's members exactly <paramref name="userIds"/> (SCIM replace semantics), in one transaction.</summary>
+    public async Task SetMembersAsync(string groupId, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        var current = await db.GroupMembers.Where(m => m.GroupId == groupId).ToListAsync(ct);
+        db.GroupMembers.RemoveRange(current.Where(m => !userIds.Contains(m.UserId)));
+        var have = current.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
+        db.GroupMembers.AddRange(userIds.Where(u => !have.Contains(u)).Select(u => new GroupMemberRow { GroupId = groupId, UserId = u }));
+        await db.SaveChangesAsync(ct); // one SaveChanges = one transaction on both providers
+    }
+
     public async Task<IReadOnlyList<string>> MembersAsync(string groupId, CancellationToken ct) =>
         await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId).Select(m => m.UserId).OrderBy(x => x).ToListAsync(ct);
 }

@@ -10,10 +10,14 @@ internal sealed class AssignmentStore(GovernanceDb db)
         (await db.PolicyRules.AsNoTracking().OrderBy(r => r.Position).ToListAsync(ct))
             .Select(r => new AssignmentRule(r.Position, r.GroupId, r.PolicyId)).ToArray();
 
-    public async Task<PolicyResolution> ResolveForUserAsync(string userId, CancellationToken ct)
+    public async Task<PolicyResolution> ResolveForUserAsync(string userId, CancellationToken ct) =>
+        await ResolveForUserAsync(userId, (await db.Workspaces.AsNoTracking().SingleAsync(ct)).DefaultPolicyId, ct);
+
+    /// <summary>As above with the workspace's default policy already read (saves a query on the requirements path).</summary>
+    public async Task<PolicyResolution> ResolveForUserAsync(string userId, string? defaultPolicyId, CancellationToken ct)
     {
         var groups = await db.GroupMembers.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.GroupId).ToListAsync(ct);
-        return await ResolveForGroupsAsync(groups.ToHashSet(StringComparer.Ordinal), ct);
+        return PolicyResolver.Resolve(await RulesAsync(ct), defaultPolicyId, groups.ToHashSet(StringComparer.Ordinal));
     }
 
     public async Task<PolicyResolution> ResolveForGroupsAsync(IReadOnlySet<string> groupIds, CancellationToken ct)

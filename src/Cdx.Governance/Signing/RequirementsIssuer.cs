@@ -9,11 +9,10 @@ namespace Cdx.Governance.Signing;
 /// <summary>Builds the signed, identity-bound requirements document for one user.</summary>
 internal sealed class RequirementsIssuer(GovernanceDb db, AssignmentStore assignments, SigningKeyStore keys, TimeProvider time, GovernanceServerOptions options)
 {
-    public async Task<SignedRequirements> IssueAsync(string userId, CancellationToken ct)
+    public async Task<SignedRequirements> IssueAsync(string userId, WorkspaceRow workspace, CancellationToken ct)
     {
-        var resolution = await assignments.ResolveForUserAsync(userId, ct);
+        var resolution = await assignments.ResolveForUserAsync(userId, workspace.DefaultPolicyId, ct);
         var policy = resolution.PolicyId is null ? null : await db.Policies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == resolution.PolicyId, ct);
-        var workspace = await db.Workspaces.AsNoTracking().SingleAsync(ct);
         var key = await keys.ActiveAsync(ct);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var unsigned = new SignedRequirements

@@ -42,10 +42,22 @@ internal sealed class SigningKeyStore(GovernanceDb db, TimeProvider time)
 
     public static string Sign(SigningKeyRow key, byte[] data)
     {
-        using var ecdsa = ECDsa.Create();
-        ecdsa.ImportPkcs8PrivateKey(key.PrivateKey, out _);
-        return Base64Url.Encode(ecdsa.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        // A key id always names the same key material, so the imported key can be reused across
+        // requests (and instances stay consistent: the database remains the only source of keys).
+        var ecdsa = Imported.GetOrAdd(key.KeyId, id =>
+        {
+            var created = ECDsa.Create();
+            created.ImportPkcs8PrivateKey(key.PrivateKey, out _);
+            return created;
+        });
+        // ECDsa instances are not documented as thread-safe; a signature takes microseconds, so a lock costs little.
+        lock (ecdsa)
+        {
+            return Base64Url.Encode(ecdsa.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ECDsa> Imported = new(StringComparer.Ordinal);
 
     private SigningKeyRow NewKey(SigningKeyRow? endorser)
     {
