@@ -10,20 +10,32 @@ namespace Cdx.Governance.Tests;
 public sealed class AnalyticsRollupTests : IAsyncLifetime
 {
     private readonly AnalyticsTestClock _clock = Clock();
-    private GovernanceTestServer _s = null!;
+    private GovernanceTestServer? _s;
     private HttpClient _analytics = null!;
     private string _base = "";
 
     private sealed record Ev(string User, string Key, long Ts, string Thread, string Turn, string Client, long Input, long Output);
 
-    public async Task InitializeAsync()
+    private async Task StartAsync(TestDatabase db)
     {
-        _s = await GovernanceTestServer.StartAsync(time: _clock);
+        if (!TestPostgres.Available(db))
+        {
+            throw TestPostgres.Skipped();
+        }
+        _s = await GovernanceTestServer.StartAsync(db, time: _clock);
         _analytics = await KeyAsync(_s, "codex.enterprise.analytics.read");
         _base = $"/v1/analytics/codex/workspaces/{await WorkspaceIdAsync(_s)}";
     }
 
-    public async Task DisposeAsync() => await _s.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_s is not null)
+        {
+            await _s.DisposeAsync();
+        }
+    }
 
     private async Task<List<Ev>> SeedAsync()
     {
@@ -33,7 +45,7 @@ public sealed class AnalyticsRollupTests : IAsyncLifetime
         var midnight = now - (now % 86400);
         for (var u = 0; u < 3; u++)
         {
-            var (id, client) = await UserAsync(_s, $"roll{u}@corp.example");
+            var (id, client) = await UserAsync(_s!, $"roll{u}@corp.example");
             var mine = new List<Ev>();
             for (var i = 0; i < 160; i++)
             {
@@ -85,13 +97,16 @@ public sealed class AnalyticsRollupTests : IAsyncLifetime
         return rows;
     }
 
-    [Theory]
-    [InlineData("day", false)]
-    [InlineData("day", true)]
-    [InlineData("week", false)]
-    [InlineData("week", true)]
-    public async Task Usage_from_the_rollup_matches_sums_over_the_raw_events(string groupBy, bool workspace)
+    [SkippableTheory]
+    [InlineData("day", false, TestDatabase.Sqlite)]
+    [InlineData("day", true, TestDatabase.Sqlite)]
+    [InlineData("week", false, TestDatabase.Sqlite)]
+    [InlineData("week", true, TestDatabase.Sqlite)]
+    [InlineData("day", false, TestDatabase.Postgres)]
+    [InlineData("week", true, TestDatabase.Postgres)]
+    public async Task Usage_from_the_rollup_matches_sums_over_the_raw_events(string groupBy, bool workspace, TestDatabase db)
     {
+        await StartAsync(db);
         var events = await SeedAsync();
         var now = _clock.Unix;
         var midnight = now - (now % 86400);
