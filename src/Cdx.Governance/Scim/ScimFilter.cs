@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cdx.Governance.Scim;
 
@@ -9,6 +11,29 @@ namespace Cdx.Governance.Scim;
 /// </summary>
 internal sealed record ScimFilter(string Attribute, string Value)
 {
+    /// <summary>
+    /// Reads the request's `filter` query parameter: null filter when there is none, or the SCIM
+    /// `invalidFilter` error response to return when it cannot be parsed.
+    /// </summary>
+    public static ContentHttpResult? FromQuery(
+        HttpRequest request, IReadOnlyList<string> attributes, out ScimFilter? filter)
+    {
+        filter = null;
+        if (request.Query["filter"].ToString() is not { Length: > 0 } text)
+        {
+            return null;
+        }
+        try
+        {
+            filter = Parse(text, attributes);
+            return null;
+        }
+        catch (ScimFilterException ex)
+        {
+            return ScimResponses.Error(400, $"Unsupported filter: {ex.Message}.", "invalidFilter");
+        }
+    }
+
     /// <summary>Parses <paramref name="text"/>; <paramref name="attributes"/> are the attributes this resource can be filtered on.</summary>
     public static ScimFilter Parse(string text, IReadOnlyList<string> attributes)
     {

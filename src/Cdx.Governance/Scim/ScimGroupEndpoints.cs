@@ -19,17 +19,12 @@ internal static class ScimGroupEndpoints
         scim.MapGet("/Groups", async (HttpRequest request, GovernanceDb db, CancellationToken ct) =>
         {
             var query = db.Groups.AsNoTracking();
-            if (request.Query["filter"].ToString() is { Length: > 0 } text)
+            if (ScimFilter.FromQuery(request, FilterAttributes, out var filter) is { } invalid)
             {
-                ScimFilter filter;
-                try
-                {
-                    filter = ScimFilter.Parse(text, FilterAttributes);
-                }
-                catch (ScimFilterException ex)
-                {
-                    return ScimResponses.Error(400, $"Unsupported filter: {ex.Message}.", "invalidFilter");
-                }
+                return invalid;
+            }
+            if (filter is not null)
+            {
                 // Group displayName is caseExact=false (RFC 7643 §4.2); lower() behaves the same on SQLite and PostgreSQL for ASCII.
                 var lowered = filter.Value.Trim().ToLowerInvariant();
                 query = filter.Attribute == "displayName"

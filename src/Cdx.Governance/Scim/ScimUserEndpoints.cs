@@ -18,17 +18,12 @@ internal static class ScimUserEndpoints
         scim.MapGet("/Users", async (HttpRequest request, GovernanceDb db, CancellationToken ct) =>
         {
             var query = db.Users.AsNoTracking();
-            if (request.Query["filter"].ToString() is { Length: > 0 } text)
+            if (ScimFilter.FromQuery(request, FilterAttributes, out var filter) is { } invalid)
             {
-                ScimFilter filter;
-                try
-                {
-                    filter = ScimFilter.Parse(text, FilterAttributes);
-                }
-                catch (ScimFilterException ex)
-                {
-                    return ScimResponses.Error(400, $"Unsupported filter: {ex.Message}.", "invalidFilter");
-                }
+                return invalid;
+            }
+            if (filter is not null)
+            {
                 // userName is case-insensitive in SCIM (caseExact false) and stored lower-case here.
                 query = filter.Attribute == "userName"
                     ? query.Where(u => u.Email == IdentityStore.NormalizeEmail(filter.Value))
