@@ -107,7 +107,7 @@ public sealed class ExecBasicsTests
         var outputs = input.Where(i => i!["type"]?.GetValue<string>() == "function_call_output").ToList();
         Assert.Equal(["call_u", "call_b"], outputs.Select(o => o!["call_id"]!.GetValue<string>()));
         Assert.Contains("unsupported call: no_such_tool", outputs[0]!["output"]!.ToJsonString());
-        // serde_json's wording, also in the published binary (which formats exceptions by resource key).
+        // serde_json's wording, from the published binary.
         Assert.Equal("failed to parse function arguments: key must be a string at line 1 column 2", outputs[1]!["output"]!.GetValue<string>());
     }
 

@@ -104,9 +104,7 @@ internal sealed class ToolArguments
         _ => "null",
     };
 
-    // Maps System.Text.Json's error to serde_json's wording. The published CLI runs with
-    // UseSystemResourceKeys, so messages are resource keys ("ExpectedStartOfPropertyNotFound, n")
-    // rather than English; both forms are recognised, and an error at the very end is an EOF.
+    // Maps System.Text.Json's error to serde_json's wording; an error at the very end is an EOF.
     private static string SerdeReason(JsonException e, string json)
     {
         var message = e.Message;
@@ -115,7 +113,7 @@ internal sealed class ToolArguments
         {
             return "EOF while parsing a value";
         }
-        if (message.Contains("after a single JSON value", StringComparison.Ordinal) || message.Contains("EndAfterSingleJson", StringComparison.Ordinal))
+        if (message.Contains("after a single JSON value", StringComparison.Ordinal))
         {
             return "trailing characters";
         }
@@ -125,7 +123,7 @@ internal sealed class ToolArguments
         {
             return trimmed.TrimStart().StartsWith('{') ? "EOF while parsing an object" : "EOF while parsing a value";
         }
-        if (message.Contains("property name", StringComparison.Ordinal) || message.Contains("StartOfProperty", StringComparison.Ordinal))
+        if (message.Contains("property name", StringComparison.Ordinal))
         {
             return "key must be a string";
         }
