@@ -158,7 +158,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             var editor = TomlEditor.Parse(text, "fuzz.toml");
             editor.Set(path, value);
             var reparsed = TomlParser.Parse(editor.Text);
-            var got = Lookup(reparsed, path);
+            var got = DocumentPaths.Lookup(reparsed, path);
             if (!SameScalar(got, value))
             {
                 stats.Failures.Add($"{label}: after setting {shownPath} the document holds {got?.TypeName ?? "nothing"} there\n{Show(Encoding.UTF8.GetBytes(editor.Text))}");
@@ -179,9 +179,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     /// <summary>Either a new key in some table or a new value for some existing leaf.</summary>
     private static (string[] Path, TomlValue Value) PickEdit(TomlTable document, Random random)
     {
-        var leaves = new List<string[]>();
-        var tables = new List<string[]> { Array.Empty<string>() };
-        Walk(document, [], leaves, tables);
+        var (leaves, tables) = DocumentPaths.Collect(document);
         TomlValue value = random.Next(2) == 0
             ? new TomlInteger(random.NextInt64(long.MinValue, long.MaxValue))
             : new TomlString("fuzz \"quoted\" \\ tab\t new\nline é \U0001F600");
@@ -190,48 +188,6 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             return (leaves[random.Next(leaves.Count)], value);
         }
         return ([.. tables[random.Next(tables.Count)], random.Next(2) == 0 ? "cdx_added" : "needs quotes.here"], value);
-    }
-
-    private static void Walk(TomlTable table, string[] prefix, List<string[]> leaves, List<string[]> tables)
-    {
-        foreach (var (key, value) in table)
-        {
-            string[] path = [.. prefix, key];
-            switch (value)
-            {
-                case TomlTable t:
-                    tables.Add(path);
-                    Walk(t, path, leaves, tables);
-                    break;
-                case TomlArray { IsArrayOfTables: true, Count: > 0 } a:
-                    tables.Add(path);
-                    Walk((TomlTable)a[a.Count - 1], path, leaves, tables);
-                    break;
-                default:
-                    leaves.Add(path);
-                    break;
-            }
-        }
-    }
-
-    private static TomlValue? Lookup(TomlTable root, string[] path)
-    {
-        TomlValue current = root;
-        foreach (var part in path)
-        {
-            var table = current switch
-            {
-                TomlTable t => t,
-                TomlArray { IsArrayOfTables: true, Count: > 0 } a => (TomlTable)a[a.Count - 1],
-                _ => null,
-            };
-            if (table is null || !table.TryGetValue(part, out var next))
-            {
-                return null;
-            }
-            current = next;
-        }
-        return current;
     }
 
     private static bool SameScalar(TomlValue? got, TomlValue want) => (got, want) switch

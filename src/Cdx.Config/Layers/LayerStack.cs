@@ -95,8 +95,7 @@ public sealed partial class LayerStack
     // `oss_provider` as the layers below the dedicated flags set it (-c included, like Codex).
     private string? ConfiguredOssProvider(ConfigNode sessionRoot)
     {
-        var parent = sessionRoot["oss_provider"] is null ? Merge() : sessionRoot;
-        return NodeReader.OneOf(parent, "oss_provider", "oss_provider", "lmstudio", "ollama");
+        return ConfigModelBuilder.ReadOssProvider(sessionRoot["oss_provider"] is null ? Merge() : sessionRoot);
     }
 
     private void AddSessionFlags(ConfigLoadOptions o)

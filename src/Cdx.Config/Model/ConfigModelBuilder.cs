@@ -48,6 +48,10 @@ internal static partial class ConfigModelBuilder
         return text is not null && EnumText.TryParse<SandboxMode>(text, out var mode) ? mode : null;
     }
 
+    /// <summary>The configured `oss_provider` (`lmstudio` or `ollama`), or null.</summary>
+    public static string? ReadOssProvider(ConfigNode? root) =>
+        NodeReader.OneOf(root, "oss_provider", "oss_provider", "lmstudio", "ollama");
+
     /// <summary>The explicitly configured approvals reviewer, or null.</summary>
     public static ApprovalsReviewer? ReadApprovalsReviewer(ConfigNode root) =>
         NodeReader.Enum<ApprovalsReviewer>(root, "approvals_reviewer", "approvals_reviewer");
@@ -104,7 +108,7 @@ internal static partial class ConfigModelBuilder
             Instructions = NodeReader.String(root, "instructions", "instructions"),
             CompactPrompt = NodeReader.String(root, "compact_prompt", "compact_prompt"),
             ExperimentalCompactPromptFile = ReadPath(root, "experimental_compact_prompt_file", cwd),
-            OssProvider = NodeReader.OneOf(root, "oss_provider", "oss_provider", "lmstudio", "ollama"),
+            OssProvider = ReadOssProvider(root),
             ModelAutoCompactTokenLimit = NodeReader.Int(root, "model_auto_compact_token_limit", "model_auto_compact_token_limit", 1),
             ModelSupportsReasoningSummaries = NodeReader.Bool(root, "model_supports_reasoning_summaries", "model_supports_reasoning_summaries"),
             PlanModeReasoningEffort = NodeReader.OneOf(root, "plan_mode_reasoning_effort", "plan_mode_reasoning_effort", Efforts),
