@@ -25,32 +25,34 @@ public sealed class SocketEscapeTests : Hostile
         Assert.False(listener.Poll(200_000, SelectMode.SelectRead), "the host listener received a connection or datagram");
     }
 
-    [Fact]
-    public async Task A_unix_stream_socket_in_a_writable_root_cannot_be_connected()
+    /// <summary>
+    /// Listens on a unix stream socket at <paramref name="at"/>; the sandboxed attempt connects to
+    /// <paramref name="pyAddress"/> (a Python literal) and sends; it must fail and nothing arrive.
+    /// </summary>
+    private async Task AssertStreamConnectBlocked(EndPoint at, string pyAddress)
     {
-        var path = Dirs.Ws("daemon.sock");
-        using var listener = UnixListener(new UnixDomainSocketEndPoint(path), SocketType.Stream);
+        using var listener = UnixListener(at, SocketType.Stream);
         AssertBlocked(await Py($"""
             s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             try:
-                s.connect({Quote(path)}); s.sendall(b"pwn"); escaped("connected")
+                s.connect({pyAddress}); s.sendall(b"pwn"); escaped("connected")
             except OSError as e: blocked(e)
             """));
         AssertNothingArrived(listener);
     }
 
     [Fact]
-    public async Task A_unix_stream_socket_of_a_read_only_host_path_cannot_be_connected()
+    public Task A_unix_stream_socket_in_a_writable_root_cannot_be_connected()
+    {
+        var path = Dirs.Ws("daemon.sock");
+        return AssertStreamConnectBlocked(new UnixDomainSocketEndPoint(path), Quote(path));
+    }
+
+    [Fact]
+    public Task A_unix_stream_socket_of_a_read_only_host_path_cannot_be_connected()
     {
         var path = Dirs.Out("docker.sock");
-        using var listener = UnixListener(new UnixDomainSocketEndPoint(path), SocketType.Stream);
-        AssertBlocked(await Py($"""
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            try:
-                s.connect({Quote(path)}); s.sendall(b"pwn"); escaped("connected")
-            except OSError as e: blocked(e)
-            """));
-        AssertNothingArrived(listener);
+        return AssertStreamConnectBlocked(new UnixDomainSocketEndPoint(path), Quote(path));
     }
 
     [Fact]
@@ -72,18 +74,8 @@ public sealed class SocketEscapeTests : Hostile
     }
 
     [Fact]
-    public async Task An_abstract_unix_stream_socket_cannot_be_connected()
-    {
-        var name = "\0" + Marker;
-        using var listener = UnixListener(new UnixDomainSocketEndPoint(name), SocketType.Stream);
-        AssertBlocked(await Py($"""
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            try:
-                s.connect("\0{Marker}"); s.sendall(b"pwn"); escaped("connected")
-            except OSError as e: blocked(e)
-            """));
-        AssertNothingArrived(listener);
-    }
+    public Task An_abstract_unix_stream_socket_cannot_be_connected() =>
+        AssertStreamConnectBlocked(new UnixDomainSocketEndPoint("\0" + Marker), $"\"\\0{Marker}\"");
 
     [Fact]
     public async Task An_abstract_unix_datagram_socket_cannot_be_sent_to()
