@@ -7,6 +7,21 @@ namespace Cdx.Cli.Commands;
 /// <summary>`cdx governance serve`: run the self-hosted governance server.</summary>
 public static class GovernanceCommand
 {
+    // Kestrel reads a malformed address loosely (`http://0.0.0.0:80x` listens on every interface,
+    // port 80), so every --urls entry must be scheme://host[:port] before anything binds.
+    private static string CheckedUrls(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(url, @"^https?://(\[[0-9a-fA-F:.]+\]|[^:/\[\]]+)(:(\d{1,5}))?/?$");
+            if (!m.Success || (m.Groups[3].Success && int.Parse(m.Groups[3].Value) > 65535))
+            {
+                throw new UserFacingException($"cdx governance serve: --urls `{url}` is not a listen address; pass one like http://127.0.0.1:8787 (several separated by ';').", 2);
+            }
+        }
+        return urls;
+    }
+
     /// <summary>Creates the command tree.</summary>
     public static Command Create()
     {
@@ -23,7 +38,7 @@ public static class GovernanceCommand
             var home = Cdx.Config.ConfigLoadOptions.FromEnvironment().CodexHome;
             var options = new GovernanceServerOptions
             {
-                Urls = pr.GetValue(urls)!,
+                Urls = CheckedUrls(pr.GetValue(urls)!),
                 DataDir = Path.GetFullPath(pr.GetValue(data) ?? Path.Combine(home, "governance")),
                 Database = pr.GetValue(database),
                 BootstrapKey = Environment.GetEnvironmentVariable("CDX_GOVERNANCE_BOOTSTRAP_KEY"),
