@@ -102,20 +102,13 @@ internal static class ChatMessageMapper
     private static JsonNode ContentOf(IReadOnlyList<ContentItem> content) =>
         content.Any(static c => c is InputImageContent)
             ? ContentArray(content)
-            : JsonValue.Create(string.Concat(content.Select(TextOf)));
+            : JsonValue.Create(ContentItem.JoinText(content));
 
     private static JsonArray ContentArray(IEnumerable<ContentItem> content) => new(content.Select(static c => (JsonNode)(c switch
     {
         InputImageContent i => new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = i.ImageUrl } },
-        _ => new JsonObject { ["type"] = "text", ["text"] = TextOf(c) },
+        _ => new JsonObject { ["type"] = "text", ["text"] = ContentItem.TextOf(c) },
     })).ToArray());
-
-    private static string TextOf(ContentItem c) => c switch
-    {
-        InputTextContent t => t.Text,
-        OutputTextContent t => t.Text,
-        _ => string.Empty,
-    };
 
     private static string JoinSummary(ReasoningItem r) => string.Join("\n", r.Summary);
 

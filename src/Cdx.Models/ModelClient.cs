@@ -41,12 +41,12 @@ public sealed partial class ModelClient
     public async IAsyncEnumerable<ModelEvent> StreamAsync(ModelRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var input = new List<ResponseItem>(request.Input);
+        IReadOnlyList<ResponseItem> input = request.Input;
         for (var retries = 0; ; retries++)
         {
             var done = new List<ResponseItem>();
             ModelAttemptException? failure = null;
-            await using (var attempt = AttemptAsync(request with { Input = input.ToList() }, ct).GetAsyncEnumerator(ct))
+            await using (var attempt = AttemptAsync(request with { Input = input }, ct).GetAsyncEnumerator(ct))
             {
                 while (true)
                 {
@@ -80,7 +80,7 @@ public sealed partial class ModelClient
             var delay = failure.RetryAfter ?? RetryTiming.Backoff(_provider.RetryBaseDelay, retries + 1);
             yield return new Reconnecting(retries + 1, _provider.StreamMaxRetries, failure.Message);
             await Task.Delay(delay, _time, ct);
-            input.AddRange(done);
+            input = [.. input, .. done];
         }
     }
 

@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cdx.Protocol.Items;
 using Cdx.Protocol.Rollout;
@@ -67,20 +68,23 @@ public sealed class RolloutRecorder : IDisposable
     }
 
     /// <summary>Appends one record and flushes it to the operating system.</summary>
-    public void Append(string type, JsonNode payload)
+    public void Append(string type, JsonNode payload) => Append(type, w => payload.WriteTo(w));
+
+    private void Append(string type, Action<Utf8JsonWriter> writePayload)
     {
         lock (_gate)
         {
-            var line = new RolloutLine { Timestamp = _time.GetUtcNow(), Ordinal = _ordinal, Type = type, Payload = payload };
-            var bytes = Encoding.UTF8.GetBytes(RolloutJson.Serialize(line) + "\n");
-            _stream.Write(bytes);
+            var buffer = new ArrayBufferWriter<byte>(512);
+            RolloutJson.WriteLine(buffer, _time.GetUtcNow(), _ordinal, type, writePayload);
+            buffer.Write("\n"u8);
+            _stream.Write(buffer.WrittenSpan);
             _stream.Flush(flushToDisk: false);
             _ordinal++;
         }
     }
 
-    /// <summary>Appends a `response_item` record.</summary>
-    public void AppendItem(ResponseItem item) => Append(RolloutTypes.ResponseItem, ResponseItemJson.ToJson(item));
+    /// <summary>Appends a `response_item` record, written straight from the item (no JSON tree in between).</summary>
+    public void AppendItem(ResponseItem item) => Append(RolloutTypes.ResponseItem, w => ResponseItemJson.Write(w, item));
 
     /// <summary>Appends an `event_msg` record.</summary>
     public void AppendEvent(EventMessage e) => Append(RolloutTypes.EventMsg, RolloutJson.ToNode(e));

@@ -13,12 +13,7 @@ public sealed record MessageItem : ResponseItem
     public string? Phase { get; init; }
 
     /// <summary>The concatenated text of every text part (input_text and output_text).</summary>
-    public string Text => string.Concat(Content.Select(static c => c switch
-    {
-        InputTextContent t => t.Text,
-        OutputTextContent t => t.Text,
-        _ => string.Empty,
-    }));
+    public string Text => ContentItem.JoinText(Content);
 
     /// <summary>A user message with one input_text part.</summary>
     public static MessageItem User(string text) => new() { Role = "user", Content = [new InputTextContent(text)] };

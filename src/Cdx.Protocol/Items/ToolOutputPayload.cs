@@ -10,14 +10,7 @@ public sealed record ToolOutputPayload
     public IReadOnlyList<ContentItem>? Content { get; init; }
 
     /// <summary>The output as text: Text, or the concatenated text parts of Content.</summary>
-    public string AsText => Content is null
-        ? Text ?? string.Empty
-        : string.Concat(Content.Select(static c => c switch
-        {
-            InputTextContent t => t.Text,
-            OutputTextContent t => t.Text,
-            _ => string.Empty,
-        }));
+    public string AsText => Content is null ? Text ?? string.Empty : ContentItem.JoinText(Content);
 
     /// <summary>A string-shaped payload.</summary>
     public static ToolOutputPayload FromText(string text) => new() { Text = text };

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -20,21 +21,29 @@ public static class RolloutJson
     /// <summary>Serializes a line (no trailing newline).</summary>
     public static string Serialize(RolloutLine line)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            w.WriteStartObject();
-            w.WriteString("timestamp", FormatTimestamp(line.Timestamp));
-            if (line.Ordinal is { } ordinal)
-            {
-                w.WriteNumber("ordinal", ordinal);
-            }
-            w.WriteString("type", line.Type);
-            w.WritePropertyName("payload");
-            line.Payload.WriteTo(w);
-            w.WriteEndObject();
-        }
+        var buffer = new ArrayBufferWriter<byte>(512);
+        WriteLine(buffer, line.Timestamp, line.Ordinal, line.Type, w => line.Payload.WriteTo(w));
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Writes a line (no trailing newline) as UTF-8, the payload written by <paramref name="writePayload"/>,
+    /// so callers holding a typed payload need not build a JSON tree first.
+    /// </summary>
+    public static void WriteLine(IBufferWriter<byte> buffer, DateTimeOffset timestamp, long? ordinal, string type, Action<Utf8JsonWriter> writePayload)
+    {
+        ArgumentNullException.ThrowIfNull(writePayload);
+        using var w = new Utf8JsonWriter(buffer, WriterOptions);
+        w.WriteStartObject();
+        w.WriteString("timestamp", FormatTimestamp(timestamp));
+        if (ordinal is { } n)
+        {
+            w.WriteNumber("ordinal", n);
+        }
+        w.WriteString("type", type);
+        w.WritePropertyName("payload");
+        writePayload(w);
+        w.WriteEndObject();
     }
 
     /// <summary>Parses a line; null when it is not a JSON object with `type` and `payload`.</summary>
