@@ -122,6 +122,7 @@ internal sealed class IngestionService(GovernanceDb db, ComplianceChain chain, T
     // Seen-times are min/max (idempotent under retries); token sums only count fresh usage events, in the same transaction.
     private async Task UpsertTasksAsync(string userId, List<TelemetryEvent> all, List<TelemetryEvent> fresh, CancellationToken ct)
     {
+        var freshUsage = fresh.Where(e => e.ThreadId is not null && e.Type == TelemetryEventTypes.Usage).ToLookup(e => e.ThreadId!, StringComparer.Ordinal);
         foreach (var g in all.Where(e => e.ThreadId is not null).GroupBy(e => e.ThreadId!))
         {
             var id = TaskId(userId, g.Key);
@@ -129,7 +130,7 @@ internal sealed class IngestionService(GovernanceDb db, ComplianceChain chain, T
             var last = g.Max(e => e.Timestamp);
             var latest = g.MaxBy(e => e.Timestamp)!;
             var env = g.LastOrDefault(e => e.Environment is not null)?.Environment;
-            var usage = fresh.Where(e => e.ThreadId == g.Key && e.Type == TelemetryEventTypes.Usage).ToList();
+            var usage = freshUsage[g.Key].ToList();
             long n = usage.Count, input = usage.Sum(e => e.Tokens?.Input ?? 0), cached = usage.Sum(e => e.Tokens?.CachedInput ?? 0);
             long output = usage.Sum(e => e.Tokens?.Output ?? 0), reasoning = usage.Sum(e => e.Tokens?.Reasoning ?? 0);
             var updated = await db.Set<CodexTaskRow>().Where(t => t.Id == id).ExecuteUpdateAsync(s => s

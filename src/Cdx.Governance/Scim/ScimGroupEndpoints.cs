@@ -36,12 +36,9 @@ internal static class ScimGroupEndpoints
             var (skip, take, start) = ScimRequest.Paging(request);
             var total = await query.CountAsync(ct);
             var page = await query.OrderBy(g => g.CreatedAt).ThenBy(g => g.Id).Skip(skip).Take(take).ToListAsync(ct);
-            var resources = new List<JsonNode>();
-            foreach (var g in page)
-            {
-                resources.Add(await ResourceAsync(g, db, withMembers, ct));
-            }
-            return ScimResponses.List(resources, total, start);
+            // One membership query for the whole page, not one per group.
+            var members = withMembers ? await MembersOfAsync(db, page.Select(g => g.Id).ToList(), ct) : null;
+            return ScimResponses.List(page.Select(g => (JsonNode)Resource(g, members?[g.Id])).ToList(), total, start);
         });
         scim.MapPost("/Groups", async (HttpRequest request, IdentityStore identity, GovernanceDb db, CancellationToken ct) =>
         {
@@ -152,7 +149,22 @@ internal static class ScimGroupEndpoints
             : null;
     }
 
-    private static async Task<JsonObject> ResourceAsync(GroupRow g, GovernanceDb db, bool withMembers, CancellationToken ct)
+    private static async Task<JsonObject> ResourceAsync(GroupRow g, GovernanceDb db, bool withMembers, CancellationToken ct) =>
+        Resource(g, withMembers ? (await MembersOfAsync(db, [g.Id], ct))[g.Id] : null);
+
+    /// <summary>The members (id, email) of each of <paramref name="groupIds"/>, ordered by email.</summary>
+    private static async Task<ILookup<string, (string Id, string Email)>> MembersOfAsync(GovernanceDb db, IReadOnlyCollection<string> groupIds, CancellationToken ct)
+    {
+        var rows = await (from m in db.GroupMembers
+                          join u in db.Users on m.UserId equals u.Id
+                          where groupIds.Contains(m.GroupId)
+                          orderby u.Email
+                          select new { m.GroupId, u.Id, u.Email }).ToListAsync(ct);
+        return rows.ToLookup(r => r.GroupId, r => (r.Id, r.Email), StringComparer.Ordinal);
+    }
+
+    /// <summary>The SCIM Group resource; <paramref name="members"/> null leaves `members` out (excludedAttributes=members).</summary>
+    private static JsonObject Resource(GroupRow g, IEnumerable<(string Id, string Email)>? members)
     {
         var resource = new JsonObject
         {
@@ -164,13 +176,8 @@ internal static class ScimGroupEndpoints
         {
             resource["externalId"] = g.ExternalId;
         }
-        if (withMembers)
+        if (members is not null)
         {
-            var members = await (from m in db.GroupMembers
-                                 join u in db.Users on m.UserId equals u.Id
-                                 where m.GroupId == g.Id
-                                 orderby u.Email
-                                 select new { u.Id, u.Email }).ToListAsync(ct);
             resource["members"] = new JsonArray(members.Select(m => (JsonNode)new JsonObject
             {
                 ["value"] = m.Id,

@@ -32,12 +32,9 @@ internal static class ScimUserEndpoints
             var (skip, take, start) = ScimRequest.Paging(request);
             var total = await query.CountAsync(ct);
             var page = await query.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(skip).Take(take).ToListAsync(ct);
-            var resources = new List<JsonNode>();
-            foreach (var u in page)
-            {
-                resources.Add(await ResourceAsync(u, db, ct));
-            }
-            return ScimResponses.List(resources, total, start);
+            // One membership query for the whole page, not one per user.
+            var groups = await GroupsOfAsync(db, page.Select(u => u.Id).ToList(), ct);
+            return ScimResponses.List(page.Select(u => (JsonNode)Resource(u, groups[u.Id])).ToList(), total, start);
         });
         scim.MapPost("/Users", async (HttpRequest request, IdentityStore identity, GovernanceDb db, CancellationToken ct) =>
         {
@@ -151,13 +148,22 @@ internal static class ScimUserEndpoints
         ScimRequest.GetString(body, "displayName")
         ?? (ScimRequest.Get(body, "name") is JsonObject name ? ScimRequest.GetString(name, "formatted") : null);
 
-    private static async Task<JsonObject> ResourceAsync(UserRow u, GovernanceDb db, CancellationToken ct)
+    private static async Task<JsonObject> ResourceAsync(UserRow u, GovernanceDb db, CancellationToken ct) =>
+        Resource(u, (await GroupsOfAsync(db, [u.Id], ct))[u.Id]);
+
+    /// <summary>The groups (id, displayName) of each of <paramref name="userIds"/>, ordered by displayName.</summary>
+    private static async Task<ILookup<string, (string Id, string DisplayName)>> GroupsOfAsync(GovernanceDb db, IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
-        var groups = await (from m in db.GroupMembers
-                            join g in db.Groups on m.GroupId equals g.Id
-                            where m.UserId == u.Id
-                            orderby g.DisplayName
-                            select new { g.Id, g.DisplayName }).ToListAsync(ct);
+        var rows = await (from m in db.GroupMembers
+                          join g in db.Groups on m.GroupId equals g.Id
+                          where userIds.Contains(m.UserId)
+                          orderby g.DisplayName
+                          select new { m.UserId, g.Id, g.DisplayName }).ToListAsync(ct);
+        return rows.ToLookup(r => r.UserId, r => (r.Id, r.DisplayName), StringComparer.Ordinal);
+    }
+
+    private static JsonObject Resource(UserRow u, IEnumerable<(string Id, string DisplayName)> groups)
+    {
         var resource = new JsonObject
         {
             ["schemas"] = new JsonArray(ScimResponses.UserSchema),
